@@ -1,0 +1,28 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Turns SIGINT and SIGTERM into an awaitable event, so the sandbox can save its state before it exits.
+/// `@unchecked Sendable`: both stored properties are set once in `init` and never mutated; dispatch sources are
+/// thread-safe objects.
+final class ShutdownSignals: @unchecked Sendable {
+    private let stream: AsyncStream<Void>
+    private let sources: [any DispatchSourceSignal]
+
+    init() {
+        let (stream, continuation) = AsyncStream<Void>.makeStream()
+        self.stream = stream
+        sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { continuation.yield() }
+            source.resume()
+            return source
+        }
+    }
+
+    func wait() async {
+        for await _ in stream { return }
+    }
+}

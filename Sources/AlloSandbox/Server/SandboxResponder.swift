@@ -1,0 +1,296 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// The request pipeline, in order: read the body (≤ 1 MiB), control API or API; authenticate; rate limit and daily
+/// quota; injected faults; route (404/405); scope; content type and JSON; the handler under the world lock; webhook
+/// dispatch; the reply in the path's error shape; the journal and the request log.
+struct SandboxResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+    let core: SandboxCore
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        let started = core.clock.now()
+        let method = request.method.rawValue
+        let rawPath = request.uri.path
+        let version = APIVersion(path: rawPath)
+        let requestID = Self.requestID(request.headers[.init("X-Request-Id")!])
+        var exchange = Exchange(method: method, rawPath: rawPath, query: request.uri.query, version: version,
+                                requestID: requestID, started: started)
+
+        let body = try await Self.collect(request.body, limit: core.configuration.maxBodyBytes)
+        let outcome = await handle(request, body: body, exchange: &exchange)
+        let response = render(outcome, exchange: exchange)
+        record(request, body: body ?? [], exchange: exchange, status: outcome.status)
+        return response
+    }
+
+    /// What the pipeline decided, before it becomes bytes.
+    struct Outcome {
+        var status: Int
+        var body: JSON?
+        var headers: [(String, String)] = []
+        var spoilers: [FaultRule] = []
+    }
+
+    struct Exchange {
+        var method: String
+        var rawPath: String
+        var query: String?
+        var version: APIVersion
+        var requestID: String
+        var started: Double
+        var keyName: String?
+        var rateHeaders: [(String, String)] = []
+        var faults: [String] = []
+    }
+
+    private func handle(_ request: Request, body: [UInt8]?, exchange: inout Exchange) async -> Outcome {
+        let version = exchange.version
+        guard let body else {
+            return failure(APIError(413, "PAYLOAD_TOO_LARGE", "The body is larger than \(core.configuration.maxBodyBytes) bytes."), exchange)
+        }
+        if let query = exchange.query, query.utf8.count > 8192 {
+            return failure(APIError(414, "URI_TOO_LONG", "The query string is longer than 8192 bytes."), exchange)
+        }
+        if version == .control {
+            let control = ControlAPI(core: core)
+            return await control.handle(method: exchange.method, rawPath: exchange.rawPath, query: exchange.query,
+                                        headers: request.headers, body: body, requestID: exchange.requestID)
+        }
+        guard exchange.rawPath.hasPrefix("/v1/api/") || exchange.rawPath.hasPrefix("/v2/api/") else {
+            if exchange.rawPath == "/" && exchange.method == "GET" { return Outcome(status: 200, body: index()) }
+            return failure(APIError(404, "ROUTE_NOT_FOUND", "No API path \(exchange.rawPath.prefix(200)); the API lives under /v1/api and /v2/api."), exchange)
+        }
+
+        // Authentication (§2.1): `Api-Key <key>` or the raw key.
+        let authorization = request.headers[.authorization]
+        let key: APIKey
+        switch authenticate(authorization) {
+        case .success(let found): key = found
+        case .failure(let error):
+            exchange.rateHeaders = core.limiter.take(key: "anonymous", write: false, now: exchange.started).headers
+            return failure(error, exchange)
+        }
+        exchange.keyName = key.name
+
+        // Rate limits (§4) and the v1 daily quota (§3.1).
+        let decision = core.limiter.take(key: key.id, write: exchange.method != "GET", now: exchange.started)
+        exchange.rateHeaders = decision.headers
+        if !decision.allowed {
+            return failure(rateLimited(limit: decision.limit, retryAfter: decision.retryAfter), exchange)
+        }
+        if version == .v1, let quota = core.limiter.takeDaily(key: key.id, now: exchange.started), !quota.allowed {
+            var error = APIError(429, "API_KEY_QUOTA_EXCEEDED", "The daily quota of \(quota.limit) requests is used up.")
+            error.v1Details = [("limit=\(quota.limit);type=DAILY;reset_in=\(quota.resetIn)", "DAILY")]
+            return failure(error, exchange)
+        }
+
+        // Faults that answer instead of the API.
+        let fired = core.faults.draw(method: exchange.method, path: exchange.rawPath)
+        exchange.faults = fired.map(\.kind.rawValue)
+        for rule in fired where rule.kind == .latency {
+            try? await Task.sleep(for: .milliseconds(rule.latencyMs ?? 0))
+        }
+        if let rule = fired.first(where: { $0.kind == .status }) {
+            let status = rule.status ?? 503
+            let code = [502: "BAD_GATEWAY", 503: "SERVICE_UNAVAILABLE"][status] ?? "INTERNAL_SERVER_ERROR"
+            return failure(APIError(status, code, "Injected fault: the sandbox answered \(status) without running the request."), exchange)
+        }
+        if let rule = fired.first(where: { $0.kind == .rateLimit }) {
+            return failure(rateLimited(limit: decision.limit, retryAfter: rule.retryAfter ?? 1), exchange)
+        }
+
+        guard let parts = RouteTable.segments(ofRawPath: exchange.rawPath) else {
+            return failure(APIError(400, "INVALID_PARAMETER", "The path has an invalid percent-encoding."), exchange)
+        }
+        let route: Route, params: [String: String]
+        switch core.routes.match(method: exchange.method, parts: parts) {
+        case .found(let r, let p): (route, params) = (r, p)
+        case .notFound:
+            return failure(APIError(404, "ROUTE_NOT_FOUND", "No endpoint \(exchange.method) \(exchange.rawPath.prefix(200))."), exchange)
+        case .methodNotAllowed(let allowed):
+            var error = APIError(405, "METHOD_NOT_ALLOWED", "\(exchange.method) is not allowed here; use \(allowed.joined(separator: " or ")).")
+            error.headers = [("Allow", allowed.joined(separator: ", "))]
+            return failure(error, exchange)
+        }
+        if let scope = route.scope, !scope.isGranted(by: key.scopes) {
+            return failure(.insufficientScope(scope), exchange)
+        }
+
+        // The body: JSON only (§1).
+        var json: JSON?
+        if !body.isEmpty {
+            let type = request.headers[.contentType]?.lowercased() ?? ""
+            guard type.hasPrefix("application/json") || type.hasPrefix("application/") && type.contains("+json") else {
+                return failure(APIError(415, "UNSUPPORTED_MEDIA_TYPE", "Send JSON with Content-Type: application/json; got '\(type.prefix(60))'."), exchange)
+            }
+            do throws(JSON.ParseError) {
+                json = try JSON.parse(body)
+            } catch {
+                return failure(.invalidBody(error.reason), exchange)
+            }
+        }
+        let query: Query
+        do throws(APIError) { query = try Query(exchange.query) } catch { return failure(error, exchange) }
+
+        let apiRequest = APIRequest(method: exchange.method, path: parts.joined(separator: "/"), params: params, query: query,
+                                    body: json, key: key, version: version, requestID: exchange.requestID,
+                                    now: core.clock.now(), rateLimits: core.limiter.limits)
+        let idempotencyKey = version == .v2 && route.isWrite ? request.headers[.init("Idempotency-Key")!] : nil
+        let (result, deliveries) = core.store.perform(route, apiRequest, idempotencyKey: idempotencyKey.map { String($0.prefix(255)) })
+        core.dispatcher.dispatch(deliveries)
+        switch result {
+        case .success(let reply):
+            let spoilers = fired.filter { [.malformedJSON, .dropConnection, .trickle].contains($0.kind) }
+            return Outcome(status: reply.status, body: reply.body, headers: reply.headers, spoilers: spoilers)
+        case .failure(let error):
+            return failure(error, exchange)
+        }
+    }
+
+    private func authenticate(_ header: String?) -> Result<APIKey, APIError> {
+        guard let header, !header.isEmpty else {
+            var error = APIError(401, "UNAUTHORIZED", "Missing Authorization header; send 'Authorization: Api-Key <your key>'.")
+            error.v1NullDetails = true
+            return .failure(error.forV1Code("API_KEY_INVALID"))
+        }
+        let secret: String
+        if header.hasPrefix("Api-Key ") {
+            secret = String(header.dropFirst("Api-Key ".count)).trimmingCharacters(in: .whitespaces)
+        } else if !header.contains(" ") {
+            secret = header
+        } else {
+            var error = APIError(401, "UNAUTHORIZED", "Malformed Authorization header; the scheme is 'Api-Key', not '\(header.split(separator: " ").first?.prefix(20) ?? "")'.")
+            error.v1NullDetails = true
+            return .failure(error.forV1Code("API_KEY_INVALID"))
+        }
+        guard let key = core.key(secret: secret) else {
+            var error = APIError(401, "API_KEY_INVALID", "The API key is not valid.")
+            error.v1NullDetails = true
+            return .failure(error)
+        }
+        guard !key.revoked else {
+            var error = APIError(401, "API_KEY_REVOKED", "The API key was revoked.")
+            error.v1NullDetails = true
+            return .failure(error.forV1Code("API_KEY_INVALID"))
+        }
+        return .success(key)
+    }
+
+    private func rateLimited(limit: Int, retryAfter: Int) -> APIError {
+        var error = APIError(429, "RATE_LIMIT_EXCEEDED", "You have exceeded the rate limit of \(limit) requests per second.")
+        error.retryAfter = retryAfter
+        error.v1Details = [("limit=\(limit);type=SECOND;reset_in=\(retryAfter)", "SECOND")]
+        error.headers = [("Retry-After", String(retryAfter))]
+        return error
+    }
+
+    private func failure(_ error: APIError, _ exchange: Exchange) -> Outcome {
+        Outcome(status: error.status, body: error.body(version: exchange.version, requestID: exchange.requestID), headers: error.headers)
+    }
+
+    private func index() -> JSON {
+        .object([
+            ("name", .string("allo sandbox")),
+            ("description", .string("A stateful local Withallo API. Send 'Authorization: Api-Key <key>' to /v1/api/… and /v2/api/…")),
+            ("endpoints", .array(SandboxRoutes.api.map { .string("\($0.method) \($0.template)") })),
+        ])
+    }
+
+    // MARK: - Bytes out
+
+    private func render(_ outcome: Outcome, exchange: Exchange) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        headers[.init("X-Request-Id")!] = exchange.requestID
+        for (name, value) in exchange.rateHeaders + outcome.headers {
+            if let field = HTTPField.Name(name) { headers.append(HTTPField(name: field, value: value)) }
+        }
+        let status = HTTPResponse.Status(code: outcome.status)
+        guard let json = outcome.body else {
+            headers[.contentType] = nil
+            return Response(status: status, headers: headers)
+        }
+        var bytes = json.serialized()
+        if outcome.spoilers.contains(where: { $0.kind == .malformedJSON }) {
+            // Cut mid-value and end with a stray brace: well framed, not JSON.
+            bytes = Array(bytes.prefix(max(1, bytes.count / 2))) + Array("\u{0}}".utf8)
+        }
+        if outcome.spoilers.contains(where: { $0.kind == .dropConnection }) {
+            let half = ByteBuffer(bytes: bytes.prefix(max(1, bytes.count / 2)))
+            return Response(status: status, headers: headers, body: ResponseBody(contentLength: bytes.count) { writer in
+                try await writer.write(half)
+                throw DroppedConnection()
+            })
+        }
+        if let trickle = outcome.spoilers.first(where: { $0.kind == .trickle }) {
+            let chunk = trickle.bytesPerChunk ?? 16
+            let pause = trickle.intervalMs ?? 200
+            let all = bytes
+            return Response(status: status, headers: headers, body: ResponseBody(contentLength: all.count) { writer in
+                var offset = 0
+                while offset < all.count {
+                    try await writer.write(ByteBuffer(bytes: all[offset..<min(all.count, offset + chunk)]))
+                    offset += chunk
+                    if offset < all.count { try await Task.sleep(for: .milliseconds(pause)) }
+                }
+                try await writer.finish(nil)
+            })
+        }
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    private struct DroppedConnection: Error {}
+
+    // MARK: - Journal and log
+
+    private func record(_ request: Request, body: [UInt8], exchange: Exchange, status: Int) {
+        let path = exchange.rawPath + (exchange.query.map { "?" + $0 } ?? "")
+        let headers = request.headers.map { ($0.name.rawName, Journal.redact($0.name.rawName, $0.value)) }
+        if exchange.version != .control {
+            core.journal.record(Journal.Entry(
+                sequence: 0, time: exchange.started, requestID: exchange.requestID, method: exchange.method, path: path,
+                headers: headers, body: Journal.bodyText(body), bodyBytes: body.count, status: status,
+                keyName: exchange.keyName, faults: exchange.faults))
+        }
+        if let log = core.configuration.requestLog {
+            let elapsed = (core.clock.now() - exchange.started) * 1000
+            let key = exchange.keyName.map { " key=\($0)" } ?? ""
+            let faults = exchange.faults.isEmpty ? "" : " faults=\(exchange.faults.joined(separator: ","))"
+            log("\(Timestamp.v2(Int64(exchange.started))) \(exchange.method) \(path.prefix(300)) \(status) \(String(format: "%.1f", elapsed))ms\(key)\(faults)")
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// Reads the body, stopping one byte past the limit: nil means too large.
+    static func collect(_ body: RequestBody, limit: Int) async throws -> [UInt8]? {
+        var bytes: [UInt8] = []
+        for try await var buffer in body {
+            guard bytes.count + buffer.readableBytes <= limit else { return nil }
+            bytes += buffer.readBytes(length: buffer.readableBytes) ?? []
+        }
+        return bytes
+    }
+
+    /// Echo a client's `X-Request-Id` when it is sane, else make `req_` + 12 alphanumerics (§1).
+    static func requestID(_ supplied: String?) -> String {
+        if let supplied, (1...64).contains(supplied.count),
+           supplied.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) {
+            return supplied
+        }
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
+        return "req_" + String((0..<12).map { _ in alphabet[Int(rng.next() % 36)] })
+    }
+}
+
+extension APIError {
+    /// v1 has one 401 code; v2 tells a missing, malformed or revoked key apart (§3).
+    func forV1Code(_ code: String) -> APIError {
+        var copy = self
+        copy.v1Code = code
+        return copy
+    }
+}

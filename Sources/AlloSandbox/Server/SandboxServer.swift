@@ -1,0 +1,123 @@
+public import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import Synchronization
+
+/// A running sandbox: a Hummingbird server over a seeded world. Start one per test on port 0; `allo sandbox` starts
+/// one on 8787.
+public final class SandboxServer: Sendable {
+    public let host: String
+    public let port: Int
+    public let keys: [APIKey]
+    public let adminToken: String
+    public let settings: WorldSettings
+    /// Seconds spent generating (or restoring) the world before the server bound its port.
+    public let startupSeconds: Double
+
+    private let core: SandboxCore
+    private let serverTask: Task<Void, any Error>
+    private let activityTask: Task<Void, Never>?
+
+    public var baseURL: URL { URL(string: "http://\(host.contains(":") ? "[\(host)]" : host):\(port)")! }
+
+    public enum StartError: Error, CustomStringConvertible {
+        case state(String)
+        case bind(String)
+
+        public var description: String {
+            switch self {
+            case .state(let message): return message
+            case .bind(let message): return message
+            }
+        }
+    }
+
+    public static func start(_ configuration: SandboxConfiguration) async throws -> SandboxServer {
+        let began = Date()
+        let clock = configuration.clock
+        let warn = configuration.warnings ?? { _ in }
+        let stateFile = configuration.stateFile.map { StateFile(path: $0, onError: warn) }
+        var settings = WorldSettings(seed: configuration.seed, contacts: max(0, configuration.contacts),
+                                     itemsPerContact: max(1, configuration.itemsPerContact),
+                                     epoch: configuration.epoch ?? Int64(clock.now() / 3600) * 3600)
+        let snapshot: WorldSnapshot?
+        do { snapshot = try stateFile?.load() } catch { throw StartError.state(error.description) }
+        if let snapshot {
+            if snapshot.settings != settings, configuration.epoch != nil || snapshot.settings.seed != settings.seed
+                || snapshot.settings.contacts != settings.contacts || snapshot.settings.itemsPerContact != settings.itemsPerContact {
+                warn("note: \(configuration.stateFile!) was made with seed \(snapshot.settings.seed), \(snapshot.settings.contacts) contacts; continuing that world")
+            }
+            settings = snapshot.settings
+        }
+        var world = WorldGenerator(settings: settings).makeWorld()
+        if let snapshot { world.restore(snapshot) }
+
+        let keys = configuration.keys ?? APIKey.defaults(seed: settings.seed)
+        let adminToken = configuration.adminToken ?? APIKey.random(name: "admin", scopes: []).secret.replacingOccurrences(of: "ak_live_", with: "sbx_admin_")
+        let core = SandboxCore(configuration: configuration, settings: settings, world: world, stateFile: stateFile,
+                               keys: keys, adminToken: adminToken)
+        core.store.flush()
+
+        let (ports, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
+        var logger = Logger(label: "allo.sandbox")
+        logger.logLevel = .critical
+        let app = Application(
+            responder: SandboxResponder(core: core),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "allo-sandbox"),
+            onServerRunning: { channel in
+                continuation.yield(.success(channel.localAddress?.port ?? configuration.port))
+            },
+            logger: logger)
+        let serverTask = Task {
+            do {
+                try await app.run()
+                continuation.yield(.failure(StartError.bind("the server stopped")))
+            } catch {
+                continuation.yield(.failure(error))
+                throw error
+            }
+        }
+        var iterator = ports.makeAsyncIterator()
+        guard let first = await iterator.next() else { throw StartError.bind("the server did not start") }
+        let port: Int
+        switch first {
+        case .success(let bound): port = bound
+        case .failure(let error):
+            throw StartError.bind("cannot listen on \(configuration.host):\(configuration.port): \(error)")
+        }
+        let activityTask = configuration.activityInterval.map { interval in
+            Task { await LiveActivity(core: core, interval: interval).run() }
+        }
+        return SandboxServer(host: configuration.host, port: port, keys: keys, adminToken: adminToken, settings: settings,
+                             startupSeconds: Date().timeIntervalSince(began), core: core, serverTask: serverTask,
+                             activityTask: activityTask)
+    }
+
+    private init(host: String, port: Int, keys: [APIKey], adminToken: String, settings: WorldSettings, startupSeconds: Double,
+                 core: SandboxCore, serverTask: Task<Void, any Error>, activityTask: Task<Void, Never>?) {
+        self.host = host
+        self.port = port
+        self.keys = keys
+        self.adminToken = adminToken
+        self.settings = settings
+        self.startupSeconds = startupSeconds
+        self.core = core
+        self.serverTask = serverTask
+        self.activityTask = activityTask
+    }
+
+    /// Stops serving, cancels pending webhook retries and writes the state file one last time.
+    public func stop() async {
+        activityTask?.cancel()
+        serverTask.cancel()
+        _ = try? await serverTask.value
+        core.dispatcher.cancelAll()
+        core.store.flush()
+    }
+
+    /// Waits until the server stops (for the command line, which stops it on a signal).
+    public func wait() async {
+        _ = try? await serverTask.value
+    }
+}

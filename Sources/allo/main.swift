@@ -1,0 +1,3 @@
+import AlloCLI
+
+await AlloCommand.runAsRoot()
