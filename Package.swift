@@ -52,6 +52,8 @@ let package = Package(
             dependencies: [
                 "AlloSandbox",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),

@@ -22,13 +22,13 @@ struct ControlAPI {
             return failure(.invalidBody("The body is not valid JSON."), requestID)
         }
         do throws(APIError) {
-            return try route(method: method, parts: Array(parts.dropFirst()), query: try Query(query), body: json)
+            return try await route(method: method, parts: Array(parts.dropFirst()), query: try Query(query), body: json)
         } catch {
             return failure(error, requestID)
         }
     }
 
-    private func route(method: String, parts: [String], query: Query, body: JSON?) throws(APIError) -> Outcome {
+    private func route(method: String, parts: [String], query: Query, body: JSON?) async throws(APIError) -> Outcome {
         switch (method, parts) {
         case ("GET", []):
             return ok(info())
@@ -71,6 +71,10 @@ struct ControlAPI {
             core.dispatcher.dispatch(deliveries)
             return Outcome(status: 201, body: .object([("data", item)]))
         case ("GET", ["webhooks", "deliveries"]):
+            return ok(.array(core.dispatcher.attempts.map(\.json)))
+        case ("POST", ["webhooks", "drain"]):
+            // Answers once every pending delivery has landed or given up: tests wait on this, not on a timer.
+            await core.dispatcher.drain()
             return ok(.array(core.dispatcher.attempts.map(\.json)))
         case ("PUT", ["webhooks", "retry-scale"]):
             guard case .object(let pairs)? = body, let scale = Fields(pairs: pairs).value("scale").flatMap(Self.number), scale >= 0 else {

@@ -90,8 +90,8 @@ extension JSON {
         }
     }
 
-    /// Escapes quotes, backslashes and every control character (C0, DEL and the C1 range), so hostile
-    /// seed texts travel as `\u001b` and never as raw bytes.
+    /// Escapes quotes, backslashes, every control character (C0, DEL, C1) and the bidirectional overrides, so
+    /// hostile seed texts travel as `\u001b` or `\u202e` and never as raw bytes that could upset a terminal.
     private static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         for scalar in s.unicodeScalars {
@@ -101,7 +101,7 @@ extension JSON {
             case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
             case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
             case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x00..<0x20, 0x7F..<0xA0, 0x2028, 0x2029:
+            case 0x00..<0x20, 0x7F..<0xA0, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
                 let v = scalar.value
                 out.append(contentsOf: [0x5C, UInt8(ascii: "u"),
                                         hex[Int((v >> 12) & 0xF)], hex[Int((v >> 8) & 0xF)],

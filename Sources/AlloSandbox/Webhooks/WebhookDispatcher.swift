@@ -49,13 +49,27 @@ final class WebhookDispatcher: Sendable {
 
     func dispatch(_ deliveries: [WebhookDelivery]) {
         for delivery in deliveries {
+            guard let url = URL(string: delivery.url), let host = url.host else { continue }
+            guard allowRemote || WebhookURL.isLoopback(host) else {
+                log(Attempt(messageID: delivery.messageID, webhookID: delivery.webhookID, url: delivery.url, topic: delivery.topic,
+                            attempt: 0, time: clock.now(), status: nil,
+                            error: "not delivered: \(host) is not loopback; start the sandbox with --allow-remote-webhooks",
+                            delivered: false))
+                continue
+            }
             let id = UUID()
             let task = Task { [self] in
-                await deliver(delivery)
+                await deliver(delivery, to: url)
                 _ = state.withLock { $0.tasks.removeValue(forKey: id) }
             }
             state.withLock { $0.tasks[id] = task }
         }
+    }
+
+    /// Waits until every delivery dispatched so far has succeeded or run out of attempts.
+    func drain() async {
+        let pending = state.withLock { Array($0.tasks.values) }
+        for task in pending { await task.value }
     }
 
     /// Stops pending retries (shutdown).
@@ -70,14 +84,7 @@ final class WebhookDispatcher: Sendable {
 
     func clearLog() { state.withLock { $0.attempts.removeAll() } }
 
-    private func deliver(_ delivery: WebhookDelivery) async {
-        guard let url = URL(string: delivery.url), let host = url.host else { return }
-        guard allowRemote || WebhookURL.isLoopback(host) else {
-            log(Attempt(messageID: delivery.messageID, webhookID: delivery.webhookID, url: delivery.url, topic: delivery.topic,
-                        attempt: 0, time: clock.now(), status: nil,
-                        error: "not delivered: \(host) is not loopback; start the sandbox with --allow-remote-webhooks", delivered: false))
-            return
-        }
+    private func deliver(_ delivery: WebhookDelivery, to url: URL) async {
         for (index, delay) in Self.schedule.enumerated() {
             let wait = delay * retryScale
             if wait > 0 {
