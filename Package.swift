@@ -57,6 +57,11 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(
+            name: "AlloCLITests",
+            dependencies: ["AlloCLI"],
+            swiftSettings: strict
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -127,18 +127,17 @@ struct SandboxCommand: AsyncParsableCommand {
             Console.out("  \(key.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(key.secret)  \(scopes)")
         }
         Console.out("admin token (/_sandbox/, 'Authorization: Bearer <token>'): \(server.adminToken)")
-        if !["127.0.0.1", "::1", "localhost"].contains(host) {
+        if !(host == "localhost" || host == "::1" || host.hasPrefix("127.")) {
             Console.err("warning: listening on \(host): anyone who can reach this address can use the sandbox's keys")
         }
         Console.out("sandbox listening on \(server.baseURL.absoluteString)")
 
         let stop = ShutdownSignals()
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await stop.wait() }
-            group.addTask { await server.wait() }
-            await group.next()
-            group.cancelAll()
+        Task {
+            await server.wait()
+            stop.trigger()
         }
+        await stop.wait()
         await server.stop()
     }
 

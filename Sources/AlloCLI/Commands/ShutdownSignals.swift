@@ -4,15 +4,17 @@ import Glibc
 #endif
 
 /// Turns SIGINT and SIGTERM into an awaitable event, so the sandbox can save its state before it exits.
-/// `@unchecked Sendable`: both stored properties are set once in `init` and never mutated; dispatch sources are
+/// `@unchecked Sendable`: the stored properties are set once in `init` and never mutated; dispatch sources are
 /// thread-safe objects.
 final class ShutdownSignals: @unchecked Sendable {
     private let stream: AsyncStream<Void>
+    private let continuation: AsyncStream<Void>.Continuation
     private let sources: [any DispatchSourceSignal]
 
     init() {
         let (stream, continuation) = AsyncStream<Void>.makeStream()
         self.stream = stream
+        self.continuation = continuation
         sources = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
@@ -21,6 +23,9 @@ final class ShutdownSignals: @unchecked Sendable {
             return source
         }
     }
+
+    /// Ends `wait()` as a signal would, for when there is another reason to stop.
+    func trigger() { continuation.yield() }
 
     func wait() async {
         for await _ in stream { return }

@@ -109,7 +109,8 @@ struct Fields: Sendable {
         switch value(name) {
         case nil, .null?: return nil
         case .int(let i)?: return i
-        case .double(let d)? where d == d.rounded() && abs(d) < 1e15: return Int(d)
+        // Integral but beyond Int: out of range rather than of the wrong type, so range checks name the right code.
+        case .double(let d)? where d == d.rounded(): return d >= 9.2e18 ? .max : d <= -9.2e18 ? .min : Int(d)
         default: throw .invalidBody("'\(name)' must be an integer.", field: name)
         }
     }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The sandbox's own JSON value: objects keep their key order so responses read like the contract's examples.
 /// The sandbox never shares model types with the SDK (architecture.md); it speaks this raw JSON.
 enum JSON: Sendable, Equatable {
@@ -121,56 +119,8 @@ extension JSON {
         let reason: String
     }
 
-    /// Parses a request body. Keys of objects come back in an unspecified order; only responses need order.
+    /// Parses a request body strictly (see `JSONParser`).
     static func parse(_ bytes: [UInt8]) throws(ParseError) -> JSON {
-        do {
-            return try JSONDecoder().decode(JSON.self, from: Data(bytes))
-        } catch let error as DecodingError {
-            throw ParseError(reason: Self.describe(error))
-        } catch {
-            throw ParseError(reason: "the body is not valid JSON")
-        }
-    }
-
-    private static func describe(_ error: DecodingError) -> String {
-        switch error {
-        case .dataCorrupted(let context):
-            let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            return "the body is not valid JSON" + (underlying.map { ": \($0)" } ?? "")
-        default:
-            return "the body is not valid JSON"
-        }
-    }
-}
-
-extension JSON: Decodable {
-    init(from decoder: any Decoder) throws {
-        if var array = try? decoder.unkeyedContainer() {
-            var values: [JSON] = []
-            while !array.isAtEnd { values.append(try array.decode(JSON.self)) }
-            self = .array(values)
-            return
-        }
-        if let object = try? decoder.container(keyedBy: AnyKey.self) {
-            var pairs: [(String, JSON)] = []
-            for key in object.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
-                pairs.append((key.stringValue, try object.decode(JSON.self, forKey: key)))
-            }
-            self = .object(pairs)
-            return
-        }
-        let single = try decoder.singleValueContainer()
-        if single.decodeNil() { self = .null }
-        else if let b = try? single.decode(Bool.self) { self = .bool(b) }
-        else if let i = try? single.decode(Int.self) { self = .int(i) }
-        else if let d = try? single.decode(Double.self) { self = .double(d) }
-        else { self = .string(try single.decode(String.self)) }
-    }
-
-    private struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { return nil }
+        try JSONParser.parse(bytes)
     }
 }

@@ -10,7 +10,7 @@ enum V1Contacts {
         let input = try ContactInput(try request.object(), creating: true)
         let now = request.nowSeconds
         var contact = Contact(token: world.newToken(10), name: nil, lastName: nil, jobTitle: nil, website: nil, emails: [],
-                              numbers: [], company: nil, status: "active", isArchived: false, isWhitelisted: false,
+                              numbers: [], company: nil, status: nil, isArchived: false, isWhitelisted: false,
                               createdAt: now, updatedAt: now, customProperties: nil, integration: nil)
         input.apply(to: &contact)
         let index = world.addContact(contact)

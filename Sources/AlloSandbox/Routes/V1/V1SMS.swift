@@ -53,7 +53,7 @@ enum V1SMS {
     }
 
     private static func fromLine(_ body: Fields, _ world: World) throws(APIError) -> Int {
-        let from = try? body.string("from")
+        let from = try body.string("from")
         guard let from, let line = world.line(number: from) else {
             throw APIError(400, "FROM_NUMBER_NOT_FOUND", "'from' must be one of this account's Allo numbers; got '\((from ?? "").prefix(40))'.",
                            param: "from", suggestion: "List them with GET /v1/api/numbers.")

@@ -49,7 +49,7 @@ enum V2Conversations {
         guard PhoneNumber.isValid(number) || number == "anonymous" else { throw .invalidPhone("contact_number", number) }
         let body = try request.object()
         let actions = ["READ", "UNREAD", "ARCHIVE", "UNARCHIVE"]
-        let action = try? body.string("action")
+        let action = try body.string("action")
         guard let action, actions.contains(action) else {
             throw APIError(400, "INVALID_ACTION", "'action' must be one of \(actions.joined(separator: ", ")).", param: "action")
         }
