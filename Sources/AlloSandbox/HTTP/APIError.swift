@@ -89,6 +89,14 @@ extension APIError {
         APIError(400, "INVALID_PARAMETER", message, param: name)
     }
 
+    /// `value` when it is one of `allowed`, else 400 INVALID_PARAMETER listing them.
+    static func checkOneOf(_ value: String, _ allowed: [String], param: String) throws(APIError) -> String {
+        guard allowed.contains(value) else {
+            throw .invalidParameter(param, "'\(param)' must be one of \(allowed.joined(separator: ", ")); got '\(value.prefix(40))'.")
+        }
+        return value
+    }
+
     static func insufficientScope(_ scope: Scope) -> APIError {
         var error = APIError(403, "API_KEY_INSUFFICIENT_SCOPE", "This API key lacks the \(scope.rawValue) scope.", param: "scope",
                              suggestion: "Create a key with the \(scope.rawValue) scope in Settings > API.")

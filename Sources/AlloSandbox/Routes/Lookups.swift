@@ -24,4 +24,12 @@ extension World {
         guard id.hasPrefix("cnt_") || id.hasPrefix("cnt-") else { return nil }
         return contactIndexByToken[String(id.dropFirst(4))]
     }
+
+    /// `usr-<token>`, also written `usr_<token>` (§1).
+    func userIndex(id: String) -> Int? {
+        let normalized = id.hasPrefix("usr_") ? "usr-" + id.dropFirst(4) : id
+        return users.firstIndex { $0.id == normalized }
+    }
+
+    func user(id: String) -> User? { userIndex(id: id).map { users[$0] } }
 }

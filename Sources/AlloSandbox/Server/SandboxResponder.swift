@@ -42,51 +42,68 @@ struct SandboxResponder: HTTPResponder {
         var started: Double
         var keyName: String?
         var rateHeaders: [(String, String)] = []
+        var limit = 0
         var faults: [String] = []
     }
 
     private func handle(_ request: Request, body: [UInt8]?, exchange: inout Exchange) async -> Outcome {
-        let version = exchange.version
         guard let body else {
             return failure(APIError(413, "PAYLOAD_TOO_LARGE", "The body is larger than \(core.configuration.maxBodyBytes) bytes."), exchange)
         }
         if let query = exchange.query, query.utf8.count > 8192 {
             return failure(APIError(414, "URI_TOO_LONG", "The query string is longer than 8192 bytes."), exchange)
         }
-        if version == .control {
-            let control = ControlAPI(core: core)
-            return await control.handle(method: exchange.method, rawPath: exchange.rawPath, query: exchange.query,
-                                        headers: request.headers, body: body, requestID: exchange.requestID)
+        if exchange.version == .control {
+            return await ControlAPI(core: core).handle(method: exchange.method, rawPath: exchange.rawPath, query: exchange.query,
+                                                       headers: request.headers, body: body, requestID: exchange.requestID)
         }
         guard exchange.rawPath.hasPrefix("/v1/api/") || exchange.rawPath.hasPrefix("/v2/api/") else {
             if exchange.rawPath == "/" && exchange.method == "GET" { return Outcome(status: 200, body: index()) }
             return failure(APIError(404, "ROUTE_NOT_FOUND", "No API path \(exchange.rawPath.prefix(200)); the API lives under /v1/api and /v2/api."), exchange)
         }
+        var fired: [FaultRule] = []
+        do throws(APIError) {
+            let key = try admit(request, &exchange)
+            fired = try await injectFaults(&exchange)
+            let (route, apiRequest) = try resolve(request, body: body, key: key, exchange: exchange)
+            let idempotencyKey = exchange.version == .v2 && route.isWrite ? request.headers[.init("Idempotency-Key")!] : nil
+            if let idempotencyKey, !(1...255).contains(idempotencyKey.utf8.count) {
+                throw APIError(400, "INVALID_PARAMETER", "An Idempotency-Key is 1 to 255 bytes long.", param: "Idempotency-Key")
+            }
+            let (result, deliveries) = core.store.perform(route, apiRequest, idempotencyKey: idempotencyKey)
+            core.dispatcher.dispatch(deliveries)
+            let reply = try result.get()
+            let spoilers = fired.filter { [.malformedJSON, .dropConnection, .trickle].contains($0.kind) }
+            return Outcome(status: reply.status, body: reply.body, headers: reply.headers, spoilers: spoilers)
+        } catch {
+            return failure(error, exchange)
+        }
+    }
 
-        // Authentication (§2.1): `Api-Key <key>` or the raw key.
-        let authorization = request.headers[.authorization]
+    /// Authentication (§2.1), then the per-second limits (§4) and the v1 daily quota (§3.1).
+    private func admit(_ request: Request, _ exchange: inout Exchange) throws(APIError) -> APIKey {
         let key: APIKey
-        switch authenticate(authorization) {
+        switch authenticate(request.headers[.authorization]) {
         case .success(let found): key = found
         case .failure(let error):
             exchange.rateHeaders = core.limiter.take(key: "anonymous", write: false, now: exchange.started).headers
-            return failure(error, exchange)
+            throw error
         }
         exchange.keyName = key.name
-
-        // Rate limits (§4) and the v1 daily quota (§3.1).
         let decision = core.limiter.take(key: key.id, write: exchange.method != "GET", now: exchange.started)
         exchange.rateHeaders = decision.headers
-        if !decision.allowed {
-            return failure(rateLimited(limit: decision.limit, retryAfter: decision.retryAfter), exchange)
-        }
-        if version == .v1, let quota = core.limiter.takeDaily(key: key.id, now: exchange.started), !quota.allowed {
+        exchange.limit = decision.limit
+        guard decision.allowed else { throw rateLimited(limit: decision.limit, retryAfter: decision.retryAfter) }
+        if exchange.version == .v1, let quota = core.limiter.takeDaily(key: key.id, now: exchange.started), !quota.allowed {
             var error = APIError(429, "API_KEY_QUOTA_EXCEEDED", "The daily quota of \(quota.limit) requests is used up.")
             error.v1Details = [("limit=\(quota.limit);type=DAILY;reset_in=\(quota.resetIn)", "DAILY")]
-            return failure(error, exchange)
+            throw error
         }
+        return key
+    }
 
-        // Faults that answer instead of the API.
+    /// Draws the fault rules for this request; the ones that answer instead of the API throw here.
+    private func injectFaults(_ exchange: inout Exchange) async throws(APIError) -> [FaultRule] {
         let fired = core.faults.draw(method: exchange.method, path: exchange.rawPath)
         exchange.faults = fired.map(\.kind.rawValue)
         for rule in fired where rule.kind == .latency {
@@ -95,58 +112,43 @@ struct SandboxResponder: HTTPResponder {
         if let rule = fired.first(where: { $0.kind == .status }) {
             let status = rule.status ?? 503
             let code = [502: "BAD_GATEWAY", 503: "SERVICE_UNAVAILABLE"][status] ?? "INTERNAL_SERVER_ERROR"
-            return failure(APIError(status, code, "Injected fault: the sandbox answered \(status) without running the request."), exchange)
+            throw APIError(status, code, "Injected fault: the sandbox answered \(status) without running the request.")
         }
         if let rule = fired.first(where: { $0.kind == .rateLimit }) {
-            return failure(rateLimited(limit: decision.limit, retryAfter: rule.retryAfter ?? 1), exchange)
+            throw rateLimited(limit: exchange.limit, retryAfter: rule.retryAfter ?? 1)
         }
+        return fired
+    }
 
+    /// Route (404/405), scope (403), then the query and the JSON body (§1: JSON only).
+    private func resolve(_ request: Request, body: [UInt8], key: APIKey, exchange: Exchange) throws(APIError) -> (Route, APIRequest) {
         guard let parts = RouteTable.segments(ofRawPath: exchange.rawPath) else {
-            return failure(APIError(400, "INVALID_PARAMETER", "The path has an invalid percent-encoding."), exchange)
+            throw APIError(400, "INVALID_PARAMETER", "The path has an invalid percent-encoding.")
         }
         let route: Route, params: [String: String]
         switch core.routes.match(method: exchange.method, parts: parts) {
         case .found(let r, let p): (route, params) = (r, p)
         case .notFound:
-            return failure(APIError(404, "ROUTE_NOT_FOUND", "No endpoint \(exchange.method) \(exchange.rawPath.prefix(200))."), exchange)
+            throw APIError(404, "ROUTE_NOT_FOUND", "No endpoint \(exchange.method) \(exchange.rawPath.prefix(200)).")
         case .methodNotAllowed(let allowed):
             var error = APIError(405, "METHOD_NOT_ALLOWED", "\(exchange.method) is not allowed here; use \(allowed.joined(separator: " or ")).")
             error.headers = [("Allow", allowed.joined(separator: ", "))]
-            return failure(error, exchange)
+            throw error
         }
-        if let scope = route.scope, !scope.isGranted(by: key.scopes) {
-            return failure(.insufficientScope(scope), exchange)
-        }
-
-        // The body: JSON only (§1).
+        if let scope = route.scope, !scope.isGranted(by: key.scopes) { throw .insufficientScope(scope) }
+        let query = try Query(exchange.query)
         var json: JSON?
         if !body.isEmpty {
             let type = request.headers[.contentType]?.lowercased() ?? ""
             guard type.hasPrefix("application/json") || type.hasPrefix("application/") && type.contains("+json") else {
-                return failure(APIError(415, "UNSUPPORTED_MEDIA_TYPE", "Send JSON with Content-Type: application/json; got '\(type.prefix(60))'."), exchange)
+                throw APIError(415, "UNSUPPORTED_MEDIA_TYPE", "Send JSON with Content-Type: application/json; got '\(type.prefix(60))'.")
             }
-            do throws(JSON.ParseError) {
-                json = try JSON.parse(body)
-            } catch {
-                return failure(.invalidBody(error.reason), exchange)
-            }
+            do throws(JSON.ParseError) { json = try JSON.parse(body) } catch { throw .invalidBody(error.reason) }
         }
-        let query: Query
-        do throws(APIError) { query = try Query(exchange.query) } catch { return failure(error, exchange) }
-
         let apiRequest = APIRequest(method: exchange.method, path: parts.joined(separator: "/"), params: params, query: query,
-                                    body: json, key: key, version: version, requestID: exchange.requestID,
+                                    body: json, key: key, version: exchange.version, requestID: exchange.requestID,
                                     now: core.clock.now(), rateLimits: core.limiter.limits)
-        let idempotencyKey = version == .v2 && route.isWrite ? request.headers[.init("Idempotency-Key")!] : nil
-        let (result, deliveries) = core.store.perform(route, apiRequest, idempotencyKey: idempotencyKey.map { String($0.prefix(255)) })
-        core.dispatcher.dispatch(deliveries)
-        switch result {
-        case .success(let reply):
-            let spoilers = fired.filter { [.malformedJSON, .dropConnection, .trickle].contains($0.kind) }
-            return Outcome(status: reply.status, body: reply.body, headers: reply.headers, spoilers: spoilers)
-        case .failure(let error):
-            return failure(error, exchange)
-        }
+        return (route, apiRequest)
     }
 
     private func authenticate(_ header: String?) -> Result<APIKey, APIError> {

@@ -44,11 +44,12 @@ public final class SandboxServer: Sendable {
         let snapshot: WorldSnapshot?
         do { snapshot = try stateFile?.load() } catch { throw StartError.state(error.description) }
         if let snapshot {
-            if snapshot.settings != settings, configuration.epoch != nil || snapshot.settings.seed != settings.seed
-                || snapshot.settings.contacts != settings.contacts || snapshot.settings.itemsPerContact != settings.itemsPerContact {
-                warn("note: \(configuration.stateFile!) was made with seed \(snapshot.settings.seed), \(snapshot.settings.contacts) contacts; continuing that world")
+            // The file's world goes on, whatever seed and sizes the command line asked for.
+            let saved = snapshot.settings
+            if (saved.seed, saved.contacts, saved.itemsPerContact) != (settings.seed, settings.contacts, settings.itemsPerContact) {
+                warn("note: continuing the world in \(configuration.stateFile ?? ""): seed \(saved.seed), \(saved.contacts) contacts, ~\(saved.itemsPerContact) items each")
             }
-            settings = snapshot.settings
+            settings = saved
         }
         var world = WorldGenerator(settings: settings).makeWorld()
         if let snapshot { world.restore(snapshot) }

@@ -7,6 +7,7 @@ final class WorldStore: Sendable {
     private struct IdempotentResponse {
         var method: String
         var path: String
+        var body: [UInt8]
         var reply: Reply
         var storedAt: Double
     }
@@ -27,14 +28,19 @@ final class WorldStore: Sendable {
     }
 
     /// Runs a handler. A v2 write with an `Idempotency-Key` replays its first 2xx reply for an hour; the same key on
-    /// another endpoint is a 409 (§1).
+    /// another endpoint (§1), or with another body (as Stripe does), is a 409.
     func perform(_ route: Route, _ request: APIRequest, idempotencyKey: String?) -> (Result<Reply, APIError>, [WebhookDelivery]) {
         box.withLock { box in
             let slot = idempotencyKey.map { request.key.id + "\u{0}" + $0 }
+            let body = request.body?.serialized() ?? []
             if let slot, let stored = box.idempotency[slot], request.now - stored.storedAt < 3600 {
                 guard stored.method == request.method, stored.path == request.path else {
                     return (.failure(APIError(409, "IDEMPOTENCY_KEY_REUSE",
                                               "This Idempotency-Key was used for \(stored.method) \(stored.path).", param: "Idempotency-Key")), [])
+                }
+                guard stored.body == body else {
+                    return (.failure(APIError(409, "IDEMPOTENCY_KEY_REUSE",
+                                              "This Idempotency-Key was used with a different body.", param: "Idempotency-Key")), [])
                 }
                 var reply = stored.reply
                 reply.headers.append(("Idempotency-Replayed", "true"))
@@ -47,7 +53,8 @@ final class WorldStore: Sendable {
                 result = .failure(error)
             }
             if let slot, case .success(let reply) = result {
-                box.idempotency[slot] = IdempotentResponse(method: request.method, path: request.path, reply: reply, storedAt: request.now)
+                box.idempotency[slot] = IdempotentResponse(method: request.method, path: request.path, body: body, reply: reply,
+                                                           storedAt: request.now)
                 if box.idempotency.count > 10_000 { box.idempotency = box.idempotency.filter { request.now - $0.value.storedAt < 3600 } }
             }
             let deliveries = box.world.outbox

@@ -171,7 +171,14 @@ struct World: Sendable {
             var state = parties[party].conversations[slot]
             state.lastActivity = max(state.lastActivity, date)
             state.archived = false
-            if inbound { state.unread = true } else { state.unread = false; state.readAt = max(state.readAt, date) }
+            if inbound {
+                // Unread even when READ happened in the same second.
+                state.unread = true
+                state.readAt = min(state.readAt, date - 1)
+            } else {
+                state.unread = false
+                state.readAt = max(state.readAt, date)
+            }
             parties[party].conversations[slot] = state
             conversationOrder[line].removeAll { $0 == party }
         } else {

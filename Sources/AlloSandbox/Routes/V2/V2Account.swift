@@ -21,16 +21,16 @@ enum V2Account {
 
     static func users(_ request: APIRequest, _ world: inout World) throws(APIError) -> Reply {
         let role = try request.query["role"].map { value throws(APIError) in
-            try oneOf(value, ["ADMIN", "MANAGER", "MEMBER"], param: "role")
+            try APIError.checkOneOf(value, ["ADMIN", "MANAGER", "MEMBER"], param: "role")
         }
-        let status = try oneOf(request.query["status"] ?? "ACTIVE", ["ACTIVE", "BLOCKED"], param: "status")
+        let status = try APIError.checkOneOf(request.query["status"] ?? "ACTIVE", ["ACTIVE", "BLOCKED"], param: "status")
         let users = world.users.filter { ($0.role == role || role == nil) && $0.status == status }
         return .data(.array(users.map { world.v2User($0) }))
     }
 
     static func user(_ request: APIRequest, _ world: inout World) throws(APIError) -> Reply {
         let id = request.param("id")
-        guard let user = world.users.first(where: { $0.id == id }) else {
+        guard let user = world.user(id: id) else {
             throw APIError(404, "USER_NOT_FOUND", "No user with id '\(id.prefix(80))'.", param: "id")
         }
         return .data(world.v2User(user))
@@ -42,12 +42,5 @@ enum V2Account {
 
     static func tags(_ request: APIRequest, _ world: inout World) throws(APIError) -> Reply {
         .data(.array(world.tags.map { world.v2Tag($0) }))
-    }
-
-    static func oneOf(_ value: String, _ allowed: [String], param: String) throws(APIError) -> String {
-        guard allowed.contains(value) else {
-            throw .invalidParameter(param, "'\(param)' must be one of \(allowed.joined(separator: ", ")); got '\(value.prefix(40))'.")
-        }
-        return value
     }
 }

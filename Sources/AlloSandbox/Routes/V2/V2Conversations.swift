@@ -65,8 +65,9 @@ enum V2Conversations {
             throw APIError(404, "CONVERSATION_NOT_FOUND", "No conversation with \(number)\(line.map { " on \(world.lines[$0].number ?? "")" } ?? "").",
                            param: "contact_number")
         }
-        let newestInbound = world.itemsNewestFirst(of: party).first { $0.direction == .inbound }?.date
+        let history = world.itemsNewestFirst(of: party)
         for conversationLine in lines {
+            let newestInbound = history.first { $0.direction == .inbound && $0.line == conversationLine }?.date
             world.setConversation(party: party, line: conversationLine) { state in
                 switch action {
                 case "READ": state.unread = false; state.readAt = max(state.readAt, request.nowSeconds)

@@ -105,13 +105,13 @@ enum V2ItemSearch {
         let line = try (try body.string("allo_number")).map { n throws(APIError) in try world.requireLine(number: n, param: "allo_number", version: .v2) }
         let contactNumber = try world.phoneFilter(try body.string("contact_number"), param: "contact_number")
         let user = try (try body.string("user_id")).map { id throws(APIError) in
-            guard let index = world.users.firstIndex(where: { $0.id == id }) else {
+            guard let index = world.userIndex(id: id) else {
                 throw APIError(404, "USER_NOT_FOUND", "No user with id '\(id.prefix(60))'.", param: "user_id")
             }
             return index
         }
         let direction = try (try body.string("direction")).map { d throws(APIError) in
-            Direction(rawValue: try V2Account.oneOf(d, ["INBOUND", "OUTBOUND"], param: "direction"))!
+            Direction(rawValue: try APIError.checkOneOf(d, ["INBOUND", "OUTBOUND"], param: "direction"))!
         }
         let kind: Item.Kind?
         switch try body.string("type") {
@@ -121,7 +121,7 @@ enum V2ItemSearch {
         case let other?: throw .invalidParameter("type", "'type' must be CALL, SMS or ALL; got '\(other.prefix(40))'.")
         }
         let result = try (try body.string("result")).map { r throws(APIError) in
-            try V2Account.oneOf(r, ["ANSWERED", "VOICEMAIL", "TRANSFERRED", "MISSED"], param: "result")
+            try APIError.checkOneOf(r, ["ANSWERED", "VOICEMAIL", "TRANSFERRED", "MISSED"], param: "result")
         }
         var words: [String] = []
         if let search = try body.string("search") {
