@@ -136,4 +136,23 @@ struct WebhookDeliveryTests {
             #expect(log.first?["error"].string?.contains("--allow-remote-webhooks") == true)
         }
     }
+
+    @Test("--activity makes customers call and text on their own, and their events are delivered")
+    func liveActivity() async throws {
+        let receiver = try await WebhookReceiver.start()
+        try await withSandbox(configure: { $0.activityInterval = 0.05 }) { sandbox in
+            let created = try await sandbox.post("/v2/api/webhooks", #"{"url":"\#(receiver.url)","topics":["sms.received","call.completed"]}"#)
+            #expect(created.status == 201)
+            let delivery = try #require(await receiver.next().first)
+            #expect(["sms.received", "call.completed"].contains(delivery.json["topic"].string ?? ""))
+            #expect(delivery.json["data"]["direction"].string == "INBOUND")
+            // The item it announces is in the account and its conversation is unread.
+            let id = try #require(delivery.json["data"]["id"].string)
+            #expect(try await sandbox.get("/v2/api/conversations/items/\(id)").status == 200)
+            let line = try #require(delivery.json["data"]["allo_number"].string).replacingOccurrences(of: "+", with: "%2B")
+            let unread = try await sandbox.get("/v2/api/conversations?allo_number=\(line)&unread=true&size=100").json["data"].array
+            #expect(unread.contains { $0["contact_number"] == delivery.json["data"]["contact_number"] })
+        }
+        await receiver.stop()
+    }
 }
