@@ -110,6 +110,8 @@ struct SandboxCommand: AsyncParsableCommand {
         if !quiet { configuration.requestLog = { line in Console.out(line) } }
         configuration.warnings = { Console.err($0) }
 
+        // Before the server starts, so a SIGTERM sent the moment the listening line appears is not lost.
+        let stop = ShutdownSignals()
         let server: SandboxServer
         do {
             server = try await SandboxServer.start(configuration)
@@ -132,7 +134,6 @@ struct SandboxCommand: AsyncParsableCommand {
         }
         Console.out("sandbox listening on \(server.baseURL.absoluteString)")
 
-        let stop = ShutdownSignals()
         Task {
             await server.wait()
             stop.trigger()

@@ -16,10 +16,11 @@ final class ShutdownSignals: @unchecked Sendable {
         self.stream = stream
         self.continuation = continuation
         sources = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { continuation.yield() }
             source.resume()
+            // After the source is live: between the two, a signal still ends the process instead of vanishing.
+            signal(number, SIG_IGN)
             return source
         }
     }
