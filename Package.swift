@@ -11,6 +11,9 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "allo", targets: ["allo"]),
+        .executable(name: "allo-bench", targets: ["allo-bench"]),
+        .library(name: "AlloKit", targets: ["AlloKit"]),
+        .library(name: "AlloWebhooks", targets: ["AlloWebhooks"]),
         .library(name: "AlloSandbox", targets: ["AlloSandbox"]),
     ],
     dependencies: [
@@ -37,6 +40,21 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "AlloKit",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "AlloWebhooks",
+            dependencies: ["AlloKit", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "allo-bench",
+            dependencies: ["AlloKit", "AlloSandbox"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "AlloSandbox",
             dependencies: [
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -55,6 +73,17 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AlloKitTests",
+            dependencies: ["AlloKit", "AlloSandbox"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AlloWebhooksTests",
+            dependencies: ["AlloWebhooks", "AlloKit", "AlloSandbox"],
             swiftSettings: strict
         ),
         .testTarget(

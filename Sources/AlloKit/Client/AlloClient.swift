@@ -1,0 +1,58 @@
+public import Foundation
+public import Logging
+
+/// The Withallo API client. One per key; share it freely (it is `Sendable`).
+///
+/// ```swift
+/// let allo = try AlloClient(apiKey: ProcessInfo.processInfo.environment["ALLO_API_KEY"] ?? "")
+/// for number in try await allo.numbers.list() { print(number.number ?? "-", number.name ?? "") }
+/// ```
+public final class AlloClient: Sendable {
+    public static let version = "0.1.0"
+    public static let defaultBaseURL = URL(string: "https://api.withallo.com")!
+
+    let sender: RequestSender
+
+    /// - Parameters:
+    ///   - apiKey: an `ak_live_…` key; empty or blank throws `AlloError.invalidArgument`.
+    ///   - baseURL: the API root; the seed SDK's `https://api.withallo.com/v1/api` form is understood too.
+    ///   - timeout: per attempt, for the whole exchange including reading the body.
+    ///   - headers: sent with every request (an `Authorization` here is ignored).
+    ///   - transport: URLSession by default.
+    ///   - retry: when and how often to retry; see `RetryPolicy`.
+    ///   - authScheme: `Api-Key <key>` by default; `.raw` sends the bare key as the v1 docs did.
+    ///   - clock: what retry backoff sleeps on (tests pass one that does not really sleep).
+    ///   - logger: requests at debug level, retries at info; never the key.
+    public init(apiKey: String, baseURL: URL = AlloClient.defaultBaseURL, timeout: Duration = .seconds(30),
+                headers: [String: String] = [:], transport: any HTTPTransport = URLSessionTransport(),
+                retry: RetryPolicy = .default, authScheme: AuthScheme = .apiKey,
+                clock: any Clock<Duration> = ContinuousClock(),
+                logger: Logger = Logger(label: "allo.kit", factory: { _ in SwiftLogNoOpLogHandler() })) throws(AlloError) {
+        let key = apiKey.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !key.isEmpty else { throw .invalidArgument("the API key is empty; create one in Settings > API") }
+        guard key == apiKey, !key.contains(where: { $0.isNewline || $0 == " " }) else {
+            throw .invalidArgument("the API key contains spaces or line breaks; paste it without them")
+        }
+        guard let scheme = baseURL.scheme?.lowercased(), ["http", "https"].contains(scheme), baseURL.host != nil else {
+            throw .invalidArgument("the base URL must be an http(s) URL with a host")
+        }
+        guard timeout > .zero else { throw .invalidArgument("the timeout must be positive") }
+        sender = RequestSender(root: baseURL.alloAPIRoot(), credentials: Credentials(key: key, scheme: authScheme),
+                               timeout: timeout, headers: headers.filter { $0.key.lowercased() != "authorization" },
+                               transport: transport, retry: retry, clock: clock, logger: logger)
+    }
+
+    /// The rate-limit headers of the latest response (for a status bar); nil before the first.
+    public var lastRateLimit: RateLimitInfo? { sender.lastRateLimit }
+
+    // v1
+    public var numbers: Numbers { Numbers(sender: sender) }
+    // V1-NAMESPACES
+
+    // v2
+    // V2-NAMESPACES
+}
+
+extension AlloClient: CustomStringConvertible {
+    public var description: String { "AlloClient(\(sender.root), key: <redacted>)" }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// The one decoder and encoder the SDK uses: snake_case keys are spelled out in each model's `CodingKeys`, so the
+/// models read exactly like the contract; dates accept every form in contract §1.
+enum JSONCoding {
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            if let seconds = try? container.decode(Double.self) { return Date(timeIntervalSince1970: seconds) }
+            let text = try container.decode(String.self)
+            guard let date = AlloDate.parse(text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a date: \(text.prefix(40))")
+            }
+            return date
+        }
+        return decoder
+    }
+
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(AlloDate.format(date))
+        }
+        return encoder
+    }
+}

@@ -1,0 +1,66 @@
+#if canImport(FoundationNetworking)
+import Foundation
+public import FoundationNetworking
+#else
+public import Foundation
+#endif
+
+/// The default transport: one ephemeral URLSession (no cookies, no cache) per client.
+public final class URLSessionTransport: HTTPTransport {
+    private let session: URLSession
+
+    public init(configuration: URLSessionConfiguration = .ephemeral) {
+        configuration.httpCookieStorage = nil
+        configuration.urlCache = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        // The client enforces its own whole-exchange deadline; this only bounds a request nobody cancels.
+        configuration.timeoutIntervalForResource = 600
+        session = URLSession(configuration: configuration)
+    }
+
+    deinit { session.finishTasksAndInvalidate() }
+
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        var urlRequest = URLRequest(url: request.url)
+        urlRequest.httpMethod = request.method
+        urlRequest.httpBody = request.body
+        // URLSession's own timeout is an idle timeout; a little past the client's deadline it only backs it up.
+        urlRequest.timeoutInterval = request.timeout.seconds + 1
+        for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
+        let data: Data
+        let response: URLResponse
+        do {
+            (data, response) = try await session.data(for: urlRequest)
+        } catch let error as URLError {
+            throw Self.failure(for: error)
+        }
+        guard let http = response as? HTTPURLResponse else {
+            throw TransportFailure(.other, message: "the response was not HTTP")
+        }
+        var headers: [String: String] = [:]
+        for (name, value) in http.allHeaderFields {
+            headers[String(describing: name).lowercased()] = String(describing: value)
+        }
+        return HTTPResponse(status: http.statusCode, headers: headers, body: data)
+    }
+
+    static func failure(for error: URLError) -> any Error {
+        switch error.code {
+        case .cancelled: return CancellationError()
+        case .cannotConnectToHost: return TransportFailure(.connectionRefused, message: "connection refused", cause: error)
+        case .cannotFindHost, .dnsLookupFailed:
+            return TransportFailure(.hostNotFound, message: "host not found", cause: error)
+        case .networkConnectionLost: return TransportFailure(.connectionLost, message: "the connection was lost", cause: error)
+        case .timedOut: return TransportFailure(.timedOut, message: "the request timed out", cause: error)
+        default: return TransportFailure(.other, message: error.localizedDescription, cause: error)
+        }
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a `Double`.
+    var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,1 @@
+print("allo-bench: figures arrive with the SDK resources")
