@@ -47,7 +47,10 @@ public final class AlloClient: Sendable {
 
     // v1
     public var numbers: Numbers { Numbers(sender: sender) }
-    // V1-NAMESPACES
+    public var contacts: Contacts { Contacts(sender: sender) }
+    public var calls: Calls { Calls(sender: sender) }
+    public var sms: SMS { SMS(sender: sender) }
+    public var webhooks: Webhooks { Webhooks(sender: sender) }
 
     // v2
     // V2-NAMESPACES

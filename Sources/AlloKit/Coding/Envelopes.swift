@@ -96,3 +96,10 @@ extension V2Page {
              totalCount: pagination?.totalCount, hasMore: (pagination?.hasMore ?? false) && !data.isEmpty)
     }
 }
+
+/// A page reads like the array of its items: `page.count`, `page[0]`, `for item in page`.
+extension Page: RandomAccessCollection {
+    public var startIndex: Int { items.startIndex }
+    public var endIndex: Int { items.endIndex }
+    public subscript(position: Int) -> Element { items[position] }
+}

@@ -1,0 +1,4 @@
+enum SMSRules {
+    static func validate(from: String, to: String, message: String) throws(AlloError) {}
+    static func validateFrance(senderID: String, to: String, message: String) throws(AlloError) {}
+}
