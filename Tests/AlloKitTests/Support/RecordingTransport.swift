@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 import AlloKit
 
-/// A transport that records every request and answers from a script (or 200 `{"data":[]}` once the script runs out).
+/// A transport that records every request and answers from a script, then with `fallback` (200 `{"data":[]}` unless set).
 final class RecordingTransport: HTTPTransport {
     enum Reply: Sendable {
         case response(HTTPResponse)
@@ -10,11 +10,16 @@ final class RecordingTransport: HTTPTransport {
     }
 
     private let state: Mutex<(requests: [HTTPRequest], replies: [Reply])>
+    private let fallback: HTTPResponse
 
-    init(_ replies: [Reply] = []) { state = Mutex(([], replies)) }
+    init(_ replies: [Reply] = [], fallback: HTTPResponse = HTTPResponse(status: 200, body: Data(#"{"data":[]}"#.utf8))) {
+        state = Mutex(([], replies))
+        self.fallback = fallback
+    }
 
+    /// Answers every request with the same response.
     convenience init(status: Int = 200, json: String, headers: [String: String] = [:]) {
-        self.init([.response(HTTPResponse(status: status, headers: headers, body: Data(json.utf8)))])
+        self.init([], fallback: HTTPResponse(status: status, headers: headers, body: Data(json.utf8)))
     }
 
     var requests: [HTTPRequest] { state.withLock { $0.requests } }
@@ -28,7 +33,7 @@ final class RecordingTransport: HTTPTransport {
         switch reply {
         case .response(let response)?: return response
         case .failure(let failure)?: throw failure
-        case nil: return HTTPResponse(status: 200, body: Data(#"{"data":[]}"#.utf8))
+        case nil: return fallback
         }
     }
 }
