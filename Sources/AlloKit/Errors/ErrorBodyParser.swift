@@ -36,9 +36,12 @@ enum ErrorBodyParser {
             for entry in object["details"] as? [[String: Any]] ?? [] {
                 let detail = HTTPFailure.FieldError(field: entry["field"] as? String, message: entry["message"] as? String)
                 failure.details.append(detail)
-                // API_KEY_QUOTA_EXCEEDED: "limit=1000;type=DAILY;reset_in=3600"
-                if let resetIn = detail.message.flatMap({ keyValues($0)["reset_in"] }).flatMap(Double.init) {
-                    rateLimit = (rateLimit ?? RateLimitInfo(observedAt: now)).with(quotaResetsIn: .seconds(resetIn))
+                // "limit=1000;type=DAILY;reset_in=3600" (API_KEY_QUOTA_EXCEEDED); a per-second window says type=SECOND.
+                let pairs = detail.message.map(keyValues) ?? [:]
+                if let resetIn = pairs["reset_in"].flatMap(Double.init) {
+                    let current = rateLimit ?? RateLimitInfo(observedAt: now)
+                    let perWindow = ["SECOND", "MINUTE"].contains(pairs["type"]?.uppercased() ?? "")
+                    rateLimit = perWindow ? current.with(retryAfter: .seconds(resetIn)) : current.with(quotaResetsIn: .seconds(resetIn))
                 }
             }
             failure.message = object["message"] as? String ?? failure.details.compactMap(\.message).first

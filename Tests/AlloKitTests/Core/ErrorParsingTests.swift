@@ -98,3 +98,12 @@ struct ErrorParsingTests {
         #expect(f.description.hasPrefix("HTTP_ERROR (HTTP 502)"))
     }
 }
+
+extension ErrorParsingTests {
+    @Test("A v1-shaped per-second 429 (type=SECOND) is a short wait, not a quota")
+    func v1PerSecond() {
+        let f = failure(429, #"{"code":"RATE_LIMIT_EXCEEDED","details":[{"message":"limit=2;type=SECOND;reset_in=1","field":"SECOND"}]}"#)
+        #expect(f.rateLimit?.retryAfter == .seconds(1))
+        #expect(f.rateLimit?.quotaResetsIn == nil)
+    }
+}
