@@ -82,10 +82,11 @@ public struct Page<Element: Sendable>: Sendable {
 extension Page: Equatable where Element: Equatable {}
 
 extension V1Page {
-    /// v1 has no has-more flag: stop when `current_page + 1 >= total_pages` or the page is empty (contract §5.1).
-    func page(requested: Int) -> Page<Element> {
+    /// v1 has no has-more flag: stop when `current_page + 1 >= total_pages` or the page is empty (contract §5.1);
+    /// without metadata (it is nullable), go on while pages come back full.
+    func page(requested: Int, size: Int) -> Page<Element> {
         let number = currentPage ?? requested
-        let more = !results.isEmpty && (totalPages.map { number + 1 < $0 } ?? false)
+        let more = !results.isEmpty && (totalPages.map { number + 1 < $0 } ?? (results.count >= size))
         return Page(items: results, number: number, totalPages: totalPages, hasMore: more)
     }
 }

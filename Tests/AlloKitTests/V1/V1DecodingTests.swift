@@ -16,7 +16,7 @@ struct V1DecodingTests {
 
     @Test("A calls page: flat metadata, transcripts, every date form, unknown result kept")
     func callsPage() throws {
-        let page = try Self.decode(DataEnvelope<V1Page<Call>>.self, "v1-calls-page").data.page(requested: 0)
+        let page = try Self.decode(DataEnvelope<V1Page<Call>>.self, "v1-calls-page").data.page(requested: 0, size: 100)
         #expect(page.count == 2)
         #expect(page.totalPages == 4)
         #expect(page.hasMore)
@@ -42,7 +42,7 @@ struct V1DecodingTests {
 
     @Test("A contacts page: nested metadata, accents and CJK, unknown engagement kept")
     func contactsPage() throws {
-        let page = try Self.decode(DataEnvelope<V1Page<Contact>>.self, "v1-contacts-page").data.page(requested: 2)
+        let page = try Self.decode(DataEnvelope<V1Page<Contact>>.self, "v1-contacts-page").data.page(requested: 2, size: 10)
         #expect(page.number == 2)
         #expect(page.totalPages == 5)
         #expect(page.hasMore)
@@ -70,7 +70,7 @@ struct V1DecodingTests {
 
     @Test("A conversation page: calls, texts both ways, sender IDs, unknown entry types kept")
     func conversationPage() throws {
-        let page = try Self.decode(DataEnvelope<V1Page<ConversationEntry>>.self, "v1-conversation-page").data.page(requested: 0)
+        let page = try Self.decode(DataEnvelope<V1Page<ConversationEntry>>.self, "v1-conversation-page").data.page(requested: 0, size: 100)
         #expect(page.count == 4)
         #expect(!page.hasMore)
         guard case .call(let call) = page[0], case .message(let sent) = page[1], case .message(let received) = page[2] else {
@@ -119,5 +119,18 @@ struct V1DecodingTests {
         #expect(AlloDate.format(Date(timeIntervalSince1970: 1_776_781_800)) == "2026-04-21T14:30:00Z")
         #expect(AlloDate.format(Date(timeIntervalSince1970: 1_776_781_800.5)) == "2026-04-21T14:30:00.500Z")
         #expect(AlloDate.formatDay(Date(timeIntervalSince1970: 1_776_781_800)) == "2026-04-21")
+    }
+}
+
+extension V1DecodingTests {
+    @Test("Without metadata a v1 walk goes on while pages are full and stops at a short one")
+    func missingMetadata() throws {
+        let full = try JSONCoding.decoder().decode(V1Page<AlloNumber>.self, from: Data(#"{"results":[{"number":"+1"},{"number":"+2"}],"metadata":null}"#.utf8))
+        #expect(full.page(requested: 3, size: 2).hasMore)
+        #expect(full.page(requested: 3, size: 2).number == 3)
+        #expect(!full.page(requested: 3, size: 5).hasMore)
+        let empty = try JSONCoding.decoder().decode(V1Page<AlloNumber>.self, from: Data(#"{"results":null}"#.utf8))
+        #expect(empty.results.isEmpty)
+        #expect(!empty.page(requested: 0, size: 10).hasMore)
     }
 }

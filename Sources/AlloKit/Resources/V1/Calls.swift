@@ -10,7 +10,7 @@ public struct Calls: Sendable {
         let request = APIRequest("GET", .v1, ["calls"], query: [
             ("allo_number", alloNumber), ("contact_number", contactNumber), ("page", "\(page)"), ("size", "\(size)"),
         ])
-        return try await sender.data(request, as: V1Page<Call>.self, options: options).page(requested: page)
+        return try await sender.data(request, as: V1Page<Call>.self, options: options).page(requested: page, size: size)
     }
 
     /// Every call on `alloNumber`, page by page as you iterate.

@@ -7,7 +7,7 @@ public struct Contacts: Sendable {
     public func search(page: Int = 0, size: Int = 10, options: RequestOptions = .none) async throws(AlloError) -> Page<Contact> {
         try checkPage(page, from: 0, size: size)
         let request = APIRequest("GET", .v1, ["contacts"], query: [("page", "\(page)"), ("size", "\(size)")])
-        return try await sender.data(request, as: V1Page<Contact>.self, options: options).page(requested: page)
+        return try await sender.data(request, as: V1Page<Contact>.self, options: options).page(requested: page, size: size)
     }
 
     /// Every contact, fetched page by page as you iterate.
@@ -46,7 +46,7 @@ public struct Contacts: Sendable {
         try checkPage(page, from: 0, size: size)
         let request = APIRequest("GET", .v1, ["contact", id, "conversation"],
                                  query: [("allo_number", alloNumber), ("page", "\(page)"), ("size", "\(size)")])
-        return try await sender.data(request, as: V1Page<ConversationEntry>.self, options: options).page(requested: page)
+        return try await sender.data(request, as: V1Page<ConversationEntry>.self, options: options).page(requested: page, size: size)
     }
 
     /// The whole conversation with a contact, page by page as you iterate.
