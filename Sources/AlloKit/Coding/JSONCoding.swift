@@ -7,8 +7,10 @@ enum JSONCoding {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
-            if let seconds = try? container.decode(Double.self) { return Date(timeIntervalSince1970: seconds) }
-            let text = try container.decode(String.self)
+            // Strings first: they are what the API sends, and a failed decode attempt is costly.
+            guard let text = try? container.decode(String.self) else {
+                return Date(timeIntervalSince1970: try container.decode(Double.self))
+            }
             guard let date = AlloDate.parse(text) else {
                 throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a date: \(text.prefix(40))")
             }

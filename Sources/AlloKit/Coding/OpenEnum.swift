@@ -8,7 +8,12 @@ public protocol OpenEnum: Codable, Hashable, Sendable, CustomStringConvertible {
 
 extension OpenEnum {
     public init(wireValue: String) {
-        self = Self.wireValues.first { $0.1.caseInsensitiveCompare(wireValue) == .orderedSame }?.0 ?? .unknown(wireValue)
+        if let exact = Self.wireValues.first(where: { $0.1 == wireValue }) {
+            self = exact.0
+        } else {
+            let upper = wireValue.uppercased()
+            self = Self.wireValues.first { $0.1.uppercased() == upper }?.0 ?? .unknown(wireValue)
+        }
     }
 
     public var wireValue: String {
