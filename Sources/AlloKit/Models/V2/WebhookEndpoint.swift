@@ -1,0 +1,81 @@
+public import Foundation
+
+/// A v2 webhook endpoint (contract §7.6): account-wide, receiving the topics it subscribes to, signed with its own
+/// `whsec_` secret.
+public struct WebhookEndpoint: Codable, Sendable, Hashable, Identifiable {
+    /// `ep_…`.
+    public var id: String
+    /// HTTPS.
+    public var url: String
+    public var topics: [WebhookEventTopic]
+    public var description: String?
+    public var enabled: Bool
+    /// `whsec_…`, to verify deliveries. Only `create` and `get` return it; nil from `list` and `update`.
+    public var signingSecret: String?
+    public var createdAt: Date?
+
+    public init(id: String, url: String, topics: [WebhookEventTopic], description: String? = nil, enabled: Bool = true,
+                signingSecret: String? = nil, createdAt: Date? = nil) {
+        self.id = id
+        self.url = url
+        self.topics = topics
+        self.description = description
+        self.enabled = enabled
+        self.signingSecret = signingSecret
+        self.createdAt = createdAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, url, topics, description, enabled
+        case signingSecret = "signing_secret"
+        case createdAt = "created_at"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try BothCases(decoder, CodingKeys.self)
+        id = try container.require(String.self, .id)
+        url = try container(String.self, .url) ?? ""
+        topics = try container([WebhookEventTopic].self, .topics) ?? []
+        description = try container(String.self, .description)
+        // Endpoints are created enabled; only an explicit false disables one.
+        enabled = try container(Bool.self, .enabled) ?? true
+        signingSecret = try container(String.self, .signingSecret)
+        createdAt = try container(Date.self, .createdAt)
+    }
+}
+
+/// The dotted v2 event topics (contract §7.6, §8.3). Newer ones (`partner.*`, notes) arrive as `.unknown(name)`.
+public enum WebhookEventTopic: OpenEnum {
+    case callReceived, callTriggered, callAnswered, callCompleted
+    case tagAdded, tagRemoved
+    case smsReceived, smsSent
+    case contactCreated, contactUpdated
+    case summaryUpdated
+    case unknown(String)
+
+    public static let wireValues: [(WebhookEventTopic, String)] = [
+        (.callReceived, "call.received"), (.callTriggered, "call.triggered"), (.callAnswered, "call.answered"),
+        (.callCompleted, "call.completed"), (.tagAdded, "tag.added"), (.tagRemoved, "tag.removed"),
+        (.smsReceived, "sms.received"), (.smsSent, "sms.sent"), (.contactCreated, "contact.created"),
+        (.contactUpdated, "contact.updated"), (.summaryUpdated, "summary.updated"),
+    ]
+}
+
+/// An event type an endpoint can subscribe to, as `GET /v2/api/webhooks/event_types` lists it.
+public struct WebhookEventType: Codable, Sendable, Hashable {
+    public var name: WebhookEventTopic
+    public var description: String?
+
+    public init(name: WebhookEventTopic, description: String? = nil) {
+        self.name = name
+        self.description = description
+    }
+
+    enum CodingKeys: String, CodingKey { case name, description }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try BothCases(decoder, CodingKeys.self)
+        name = try container.require(WebhookEventTopic.self, .name)
+        description = try container(String.self, .description)
+    }
+}
