@@ -53,7 +53,24 @@ public final class AlloClient: Sendable {
     public var webhooks: Webhooks { Webhooks(sender: sender) }
 
     // v2
-    // V2-NAMESPACES
+    /// Users of the team (`USERS_READ`).
+    public var users: Users { Users(sender: sender) }
+    /// Lines and sender IDs with capabilities (`PHONE_NUMBERS_READ`).
+    public var phoneNumbers: PhoneNumbers { PhoneNumbers(sender: sender) }
+    /// The account's tags (`TAGS_READ`).
+    public var tags: Tags { Tags(sender: sender) }
+    /// Conversations per line, and read/archive actions (`CONVERSATIONS_READ`).
+    public var conversations: Conversations { Conversations(sender: sender) }
+    /// Calls and messages: search, get, batch, tags.
+    public var items: ConversationItems { ConversationItems(sender: sender) }
+    /// v2 webhook endpoints (`WEBHOOKS_READ_WRITE`).
+    public var webhookEndpoints: WebhookEndpoints { WebhookEndpoints(sender: sender) }
+
+    /// `GET /v2/api/me`: the key's scopes, the endpoints it may call, its team and rate limits. Needs no scope,
+    /// so it is the way to check a key (contract §7.1).
+    public func me(options: RequestOptions = .none) async throws(AlloError) -> Me {
+        try await sender.data(APIRequest("GET", .v2, ["me"]), options: options)
+    }
 }
 
 extension AlloClient: CustomStringConvertible {
