@@ -2,11 +2,11 @@
 /// `allo_number` and `alloNumber` in different places (contract §1, architecture "forward compatible decoding").
 struct BothCases<Key: CodingKey> {
     private let snake: KeyedDecodingContainer<Key>
-    private let other: KeyedDecodingContainer<AnyKey>
+    private let other: KeyedDecodingContainer<SpelledKey>
 
     init(_ decoder: any Decoder, _ keys: Key.Type = Key.self) throws {
         snake = try decoder.container(keyedBy: Key.self)
-        other = try decoder.container(keyedBy: AnyKey.self)
+        other = try decoder.container(keyedBy: SpelledKey.self)
     }
 
     /// The value under `key` (or its camelCase twin); nil when absent or null.
@@ -14,7 +14,7 @@ struct BothCases<Key: CodingKey> {
         if let value = try snake.decodeIfPresent(T.self, forKey: key) { return value }
         let camel = Self.camelCase(key.stringValue)
         guard camel != key.stringValue else { return nil }
-        return try other.decodeIfPresent(T.self, forKey: AnyKey(camel))
+        return try other.decodeIfPresent(T.self, forKey: SpelledKey(camel))
     }
 
     /// Like `callAsFunction`, but a missing value is an error naming the snake_case key.
@@ -31,14 +31,14 @@ struct BothCases<Key: CodingKey> {
         guard parts.count > 1 else { return snake }
         return parts.enumerated().map { index, part in index == 0 ? String(part) : part.prefix(1).uppercased() + part.dropFirst() }.joined()
     }
-}
 
-/// A coding key made at run time.
-struct AnyKey: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
+    /// A coding key spelled at run time.
+    struct SpelledKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
 
-    init(_ string: String) { stringValue = string }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { return nil }
+        init(_ string: String) { stringValue = string }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { return nil }
+    }
 }
