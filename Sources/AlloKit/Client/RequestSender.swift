@@ -127,18 +127,21 @@ final class RequestSender: Sendable {
 
 struct DeadlineExceeded: Error {}
 
-/// Runs `operation`, throwing `DeadlineExceeded` if it is still running after `timeout` (and cancelling it).
+/// Runs `operation`, throwing `DeadlineExceeded` if it is still running after `timeout`, or `CancellationError` as
+/// soon as the calling task is cancelled. Either way the caller gets control back at once and the operation is
+/// cancelled without being waited for.
 func withDeadline<T: Sendable>(_ timeout: Duration, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
-    try await withThrowingTaskGroup(of: T?.self) { group in
-        group.addTask { try await operation() }
-        group.addTask {
-            try await Task.sleep(for: timeout)
-            return nil
-        }
-        defer { group.cancelAll() }
-        guard let first = try await group.next(), let value = first else { throw DeadlineExceeded() }
-        return value
+    let outcome = FirstOutcome<T>()
+    let work = Task { outcome.settle(await Result(catching: operation)) }
+    let timer = Task {
+        try await Task.sleep(for: timeout)
+        outcome.settle(.failure(DeadlineExceeded()))
     }
+    defer {
+        timer.cancel()
+        work.cancel()
+    }
+    return try await outcome.value()
 }
 
 extension Duration {

@@ -30,7 +30,7 @@ public final class URLSessionTransport: HTTPTransport {
         let data: Data
         let response: URLResponse
         do {
-            (data, response) = try await session.data(for: urlRequest)
+            (data, response) = try await Self.abandoningOnCancel { [session, urlRequest] in try await session.data(for: urlRequest) }
         } catch let error as URLError {
             throw Self.failure(for: error)
         }
@@ -42,6 +42,22 @@ public final class URLSessionTransport: HTTPTransport {
             headers[String(describing: name).lowercased()] = String(describing: value)
         }
         return HTTPResponse(status: http.statusCode, headers: headers, body: data)
+    }
+
+    /// Runs a URLSession call so that cancelling the caller returns at once without cancelling the URLSession task.
+    ///
+    /// On Linux, corelibs URLSession can deadlock when a task is cancelled while it is finishing (`URLSessionTask.cancel`
+    /// and the completion path take the same locks in opposite orders), and two blocked threads are the whole
+    /// cooperative pool of a 2-core machine. So there a cancelled request is abandoned: the caller gets
+    /// `CancellationError` at once and the exchange ends by itself within the request's timeout.
+    static func abandoningOnCancel<T: Sendable>(_ call: @escaping @Sendable () async throws -> T) async throws -> T {
+        #if canImport(FoundationNetworking)
+        let outcome = FirstOutcome<T>()
+        Task { outcome.settle(await Result(catching: call)) }
+        return try await outcome.value()
+        #else
+        return try await call()
+        #endif
     }
 
     static func failure(for error: URLError) -> any Error {

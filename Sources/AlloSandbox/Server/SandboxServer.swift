@@ -2,6 +2,7 @@ public import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 import Synchronization
 
 /// A running sandbox: a Hummingbird server over a seeded world. Start one per test on port 0; `allo sandbox` starts
@@ -16,6 +17,7 @@ public final class SandboxServer: Sendable {
     public let startupSeconds: Double
 
     private let core: SandboxCore
+    private let services: ServiceGroup
     private let serverTask: Task<Void, any Error>
     private let activityTask: Task<Void, Never>?
 
@@ -70,9 +72,12 @@ public final class SandboxServer: Sendable {
                 continuation.yield(.success(channel.localAddress?.port ?? configuration.port))
             },
             logger: logger)
+        // Run inside a ServiceGroup so that stop() can shut down gracefully: the listening socket closes first, so no
+        // connection is accepted half-way through the teardown (NIO traps on one that is).
+        let services = ServiceGroup(configuration: .init(services: [app], logger: logger))
         let serverTask = Task {
             do {
-                try await app.run()
+                try await services.run()
                 continuation.yield(.failure(StartError.bind("the server stopped")))
             } catch {
                 continuation.yield(.failure(error))
@@ -91,12 +96,12 @@ public final class SandboxServer: Sendable {
             Task { await LiveActivity(core: core, interval: interval).run() }
         }
         return SandboxServer(host: configuration.host, port: port, keys: keys, adminToken: adminToken, settings: settings,
-                             startupSeconds: Date().timeIntervalSince(began), core: core, serverTask: serverTask,
+                             startupSeconds: Date().timeIntervalSince(began), core: core, services: services, serverTask: serverTask,
                              activityTask: activityTask)
     }
 
     private init(host: String, port: Int, keys: [APIKey], adminToken: String, settings: WorldSettings, startupSeconds: Double,
-                 core: SandboxCore, serverTask: Task<Void, any Error>, activityTask: Task<Void, Never>?) {
+                 core: SandboxCore, services: ServiceGroup, serverTask: Task<Void, any Error>, activityTask: Task<Void, Never>?) {
         self.host = host
         self.port = port
         self.keys = keys
@@ -104,6 +109,7 @@ public final class SandboxServer: Sendable {
         self.settings = settings
         self.startupSeconds = startupSeconds
         self.core = core
+        self.services = services
         self.serverTask = serverTask
         self.activityTask = activityTask
     }
@@ -111,8 +117,15 @@ public final class SandboxServer: Sendable {
     /// Stops serving, cancels pending webhook retries and writes the state file one last time.
     public func stop() async {
         activityTask?.cancel()
-        serverTask.cancel()
+        await services.triggerGracefulShutdown()
+        // Requests still running (an injected latency, a trickle) get a moment, then are cut off.
+        let serverTask = self.serverTask
+        let deadline = Task {
+            try await Task.sleep(for: .seconds(1))
+            serverTask.cancel()
+        }
         _ = try? await serverTask.value
+        deadline.cancel()
         core.dispatcher.cancelAll()
         core.store.flush()
     }
