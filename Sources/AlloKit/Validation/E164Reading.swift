@@ -21,8 +21,8 @@ extension E164 {
             case .empty:
                 return "it is empty; give a number in international form, e.g. +33612345678 or +14155550100"
             case .unexpectedCharacter(let character):
-                return "it contains \(String(character).debugDescription); a phone number holds only digits after a leading +"
-                    + " (spaces, dots, dashes and parentheses are tolerated in input, letters and extensions are not)"
+                return "it contains \(String(character).debugDescription); a phone number has only digits after the +,"
+                    + " no letters or extensions"
             case .misplacedPlus:
                 return "a + may only come first, before the country calling code"
             case .noInternationalPrefix:
