@@ -85,7 +85,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AlloWebhooksTests",
-            dependencies: ["AlloWebhooks", "AlloKit", "AlloSandbox"],
+            dependencies: ["AlloWebhooks", "AlloKit", "AlloSandbox", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: strict
         ),
         .testTarget(
