@@ -21,7 +21,8 @@ struct LiveSandbox {
     var readOnlyKey: String { key("read-only") }
 
     /// A client on this sandbox. Retries sleep on `SandboxSleeper`, which moves the sandbox clock instead of waiting.
-    func client(key: String? = nil, timeout: Duration = .seconds(10), retry: RetryPolicy = .default,
+    /// The timeout is generous: under the whole suite on two cores a plain request can take seconds.
+    func client(key: String? = nil, timeout: Duration = .seconds(60), retry: RetryPolicy = .default,
                 authScheme: AuthScheme = .apiKey, transport: (any HTTPTransport)? = nil,
                 sleeper: SandboxSleeper? = nil) throws -> AlloClient {
         try AlloClient(apiKey: key ?? fullKey, baseURL: baseURL, timeout: timeout,
