@@ -59,6 +59,7 @@ struct SandboxCommandTests {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         let reader = LineReader(output)
+        let exit = process.exitSignal()
         try process.run()
 
         let preamble = await reader.read { $0.hasPrefix("sandbox listening on ") }
@@ -83,7 +84,7 @@ struct SandboxCommandTests {
         #expect(!logged.joined().contains(String(key)), "the log never shows a key")
 
         process.terminate()
-        process.waitUntilExit()
+        await exit.wait()
         #expect(process.terminationStatus == 0)
         let saved = try String(contentsOf: state, encoding: .utf8)
         #expect(saved.contains("Gaëlle") || saved.contains("Ga\\u00ebelle") || saved.contains("Ga"))
@@ -94,18 +95,41 @@ struct SandboxCommandTests {
         ["sandbox", "--port", "70000"], ["sandbox", "--contacts", "-1"], ["sandbox", "--fault", "{\"kind\":\"nope\"}"],
         ["sandbox", "--key", "ak_live_x=NOT_A_SCOPE"], ["sandbox", "--error-rate", "2"],
     ])
-    func refusesBadOptions(arguments: [String]) throws {
+    func refusesBadOptions(arguments: [String]) async throws {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
         let errors = Pipe()
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors
+        let exit = process.exitSignal()
         try process.run()
+        await exit.wait()
+        // The child has exited, so its few lines are all in the pipe: this read ends at once.
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
         #expect(process.terminationStatus != 0)
         #expect(message.contains("Error") || message.contains("error"))
         #expect(!message.contains("sandbox listening"))
+    }
+}
+
+/// Waits for a child's exit without blocking a thread of the cooperative pool (two on this machine).
+struct ExitSignal: Sendable {
+    let exited: AsyncStream<Void>
+
+    func wait() async {
+        for await _ in exited { return }
+    }
+}
+
+extension Process {
+    /// Call before `run()`: the returned signal fires once the process has exited.
+    func exitSignal() -> ExitSignal {
+        let (stream, continuation) = AsyncStream<Void>.makeStream()
+        terminationHandler = { _ in
+            continuation.yield()
+            continuation.finish()
+        }
+        return ExitSignal(exited: stream)
     }
 }

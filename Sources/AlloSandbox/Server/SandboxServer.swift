@@ -117,17 +117,39 @@ public final class SandboxServer: Sendable {
     /// Stops serving, cancels pending webhook retries and writes the state file one last time.
     public func stop() async {
         activityTask?.cancel()
-        await services.triggerGracefulShutdown()
-        // Requests still running (an injected latency, a trickle) get a moment, then are cut off.
+        let services = self.services
         let serverTask = self.serverTask
-        let deadline = Task {
-            try await Task.sleep(for: .seconds(1))
-            serverTask.cancel()
+        let stopping = Task {
+            await services.triggerGracefulShutdown()
+            _ = try? await serverTask.value
         }
-        _ = try? await serverTask.value
-        deadline.cancel()
+        // Requests still running (an injected latency, a trickle) get a moment; then the server is cut off, and
+        // stop() returns in any case rather than hang a test run or a Ctrl-C.
+        if await !Self.wait(for: stopping, atMost: .seconds(1)) {
+            serverTask.cancel()
+            _ = await Self.wait(for: stopping, atMost: .seconds(2))
+        }
         core.dispatcher.cancelAll()
         core.store.flush()
+    }
+
+    /// Whether `task` finished within `limit`; never waits longer, even for a task that ignores cancellation.
+    private static func wait(for task: Task<Void, Never>, atMost limit: Duration) async -> Bool {
+        let (outcomes, continuation) = AsyncStream<Bool>.makeStream()
+        let waiter = Task {
+            await task.value
+            continuation.yield(true)
+        }
+        let timer = Task {
+            try? await Task.sleep(for: limit)
+            continuation.yield(false)
+        }
+        var iterator = outcomes.makeAsyncIterator()
+        let finished = await iterator.next() ?? false
+        waiter.cancel()
+        timer.cancel()
+        continuation.finish()
+        return finished
     }
 
     /// Waits until the server stops (for the command line, which stops it on a signal).
