@@ -4,10 +4,14 @@ public import AlloKit
 /// One incoming webhook, whatever its generation (contract §8): v1 `{topic, data}`, legacy `{topic, body}` and v2
 /// `{topic, version, timestamp, data}`. Unknown topics are kept, never rejected.
 public struct WebhookEvent: Sendable {
+    /// Which generation of webhook the body was.
     public enum Format: Sendable, Equatable {
+        /// `v1`: `{topic, data}`, unsigned; `legacy`: `{topic, body}` (2025 Apidog docs); `v2`: `{topic, version,
+        /// timestamp, data}`, signed.
         case v1, legacy, v2
     }
 
+    /// The envelope the body used, told apart by its keys.
     public var format: Format
     /// As sent: `CALL_RECEIVED`, `sms.received`, or one this SDK does not know yet.
     public var topic: String
@@ -15,6 +19,7 @@ public struct WebhookEvent: Sendable {
     public var version: String?
     /// v2 only: when the event was sent.
     public var timestamp: Date?
+    /// The typed content, chosen by `topic`; `.other` for topics this SDK does not know.
     public var payload: WebhookPayload
     /// The `data` (or legacy `body`) object as received, for fields the typed payload does not carry.
     public var data: JSONValue
@@ -43,8 +48,11 @@ public struct WebhookEvent: Sendable {
     }
 }
 
+/// Why a body is not a webhook event; answer 400.
 public enum WebhookDecodingError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The body is not valid JSON.
     case notJSON
+    /// The body is JSON but not an object with a string `topic`.
     case noTopic
 
     public var description: String {

@@ -5,15 +5,18 @@ import Synchronization
 /// constant time, an allow-list of your Allo numbers, a body size limit and a per-IP rate limit. Framework-agnostic:
 /// hand it the path, the client address and the body, act on the decision.
 public final class V1ReceiverGuard: Sendable {
+    /// What the guard enforces; fixed once the guard is made.
     public struct Configuration: Sendable {
         /// The secret last path segment: `https://example.com/allo/<token>`. Make one with `V1ReceiverGuard.makeToken()`.
         public var pathToken: String
         /// Events about other numbers are refused. Empty allows all.
         public var allowedNumbers: Set<String>
+        /// Larger bodies are refused with 413; 256 KiB by default.
         public var maxBodyBytes: Int
         /// Requests per minute per client address, with bursts up to the same number.
         public var requestsPerMinutePerIP: Int
 
+        /// Defaults: bodies up to 256 KiB, 120 requests per minute per address.
         public init(pathToken: String, allowedNumbers: Set<String>, maxBodyBytes: Int = 256 * 1024, requestsPerMinutePerIP: Int = 120) {
             self.pathToken = pathToken
             self.allowedNumbers = allowedNumbers
@@ -22,11 +25,14 @@ public final class V1ReceiverGuard: Sendable {
         }
     }
 
+    /// What to answer the delivery.
     public enum Decision: Sendable {
+        /// Answer 200 (v1 wants it within 30 seconds, contract §8.2) and handle the event.
         case accept(WebhookEvent)
         /// Answer `status`; `reason` is for your logs, not for the caller.
         case reject(status: Int, reason: String)
 
+        /// The HTTP status to answer: 200 for `.accept`, the rejection's otherwise.
         public var status: Int {
             switch self {
             case .accept: return 200
@@ -38,6 +44,7 @@ public final class V1ReceiverGuard: Sendable {
     private let configuration: Configuration
     private let buckets = Mutex<[String: (tokens: Double, at: Date)]>([:])
 
+    /// Makes a guard. One instance may serve concurrent requests: the rate buckets sit behind a `Mutex`.
     public init(_ configuration: Configuration) {
         self.configuration = configuration
     }

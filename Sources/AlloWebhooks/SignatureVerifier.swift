@@ -15,6 +15,8 @@ public struct WebhookSignatureVerifier: Sendable, CustomStringConvertible {
     /// How far the timestamp may be from now, either way; 5 minutes by default.
     public let tolerance: TimeInterval
 
+    /// Takes the endpoint's signing secret (the `whsec_` prefix is optional) and a tolerance in seconds.
+    /// Throws `.invalidSecret` when the rest is not non-empty base64.
     public init(secret: String, tolerance: TimeInterval = 300) throws(WebhookVerificationError) {
         let encoded = secret.hasPrefix("whsec_") ? String(secret.dropFirst(6)) : secret
         guard let bytes = Data(base64Encoded: encoded), !bytes.isEmpty else { throw .invalidSecret }
@@ -55,12 +57,19 @@ public struct WebhookSignatureVerifier: Sendable, CustomStringConvertible {
     }
 }
 
+/// Why a delivery failed verification: reject it (e.g. 401) and do not act on its body.
 public enum WebhookVerificationError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A `webhook-id`, `webhook-timestamp` or `webhook-signature` header is absent (named in the value): not a v2
+    /// delivery, or a proxy dropped it.
     case missingHeader(String)
+    /// The secret is not `whsec_` followed by base64: copy it again from the endpoint.
     case invalidSecret
+    /// `webhook-timestamp` (its text in the value) is not whole Unix seconds.
     case invalidTimestamp(String)
     /// Seconds the timestamp is behind now (negative: ahead).
     case timestampOutsideTolerance(seconds: Int)
+    /// No `v1,` entry matches: the wrong endpoint's secret, or the body was changed (e.g. re-serialised)
+    /// before verifying.
     case noMatchingSignature
 
     public var description: String {

@@ -34,31 +34,49 @@ public enum WebhookPayload: Sendable {
 
 /// A finished call as v1 and legacy webhooks describe it (contract §8.1, §8.2), read in snake_case or camelCase.
 public struct CallWebhook: Sendable, Hashable {
+    /// One transcript line (an entry of `transcriptions`).
     public struct Line: Sendable, Hashable {
+        /// Who spoke (`source`: `AGENT`, `USER`, …).
         public var source: Speaker
+        /// When it was said (`time`); nil when absent or unparseable.
         public var time: Date?
+        /// What was said; empty when absent.
         public var text: String
     }
 
+    /// The call id (`call_…`); absent from legacy payloads.
     public var id: String?
+    /// When the call started (`start_date` / `startDate`).
     public var startDate: Date?
+    /// Link to the recording (`recording_url` / `recordingUrl`); nil when there is none.
     public var recordingURL: String?
+    /// The caller, E.164 (`from_number` / `fromNumber`).
     public var fromNumber: String?
+    /// The caller's name as Allo knows it (`from_name`).
     public var fromName: String?
     /// The callee (the field is `to`, not `to_number`).
     public var to: String?
+    /// The callee's name (`to_name`).
     public var toName: String?
+    /// Duration in minutes, fractional (`length_in_minutes`), e.g. 5.5.
     public var lengthInMinutes: Double?
     /// Human form, e.g. `5m 30s`.
     public var length: String?
     /// `tag`, or the legacy `call_category`.
     public var tag: String?
+    /// Summary of the call, markdown.
     public var summary: String?
+    /// One-line summary (`one_sentence_summary`).
     public var oneSentenceSummary: String?
+    /// The transcript (`transcriptions`); empty when none was sent.
     public var transcript: [Line]
+    /// The whole transcript as one text (`concatenated_transcript`).
     public var concatenatedTranscript: String?
+    /// `INBOUND` or `OUTBOUND`, from `type` (or `direction`).
     public var direction: Direction?
+    /// How the call ended (`ANSWERED`, `VOICEMAIL`, `TRANSFERRED_AI`, …); nil in legacy payloads.
     public var result: CallResult?
+    /// Email of the Allo user who took or placed the call (`user_email`).
     public var userEmail: String?
 
     init(_ f: Fields) {
@@ -89,25 +107,39 @@ public struct CallWebhook: Sendable, Hashable {
 
 /// v2 `call.received` (contract §8.3): who is calling, with the matching person, company and deals.
 public struct IncomingCallWebhook: Sendable, Hashable {
+    /// The contact matching the caller (`person`).
     public struct Person: Sendable, Hashable {
+        /// The contact's id; prefixes vary (`con_…`, `cnt-…`, `per-…`), treat it as opaque.
         public var id: String?
+        /// First name; nil when unset.
         public var name: String?
+        /// Last name (`last_name`); nil when unset.
         public var lastName: String?
+        /// Primary email; nil when unset.
         public var email: String?
+        /// All email addresses; empty when none.
         public var emails: [String]
+        /// All phone numbers, E.164; empty when none.
         public var numbers: [String]
+        /// Job title (`job_title`); nil when unset.
         public var jobTitle: String?
         /// Every custom contact property arrives as an extra key; they are kept here.
         public var customProperties: [String: JSONValue]
     }
 
+    /// The caller, E.164 (`from_number`).
     public var fromNumber: String?
     /// Your Allo number.
     public var toNumber: String?
+    /// When the call started ringing (`started_at`).
     public var startedAt: Date?
+    /// Email of the user assigned to the called number (`user_email`).
     public var userEmail: String?
+    /// The matching contact; nil when the caller matches none.
     public var person: Person?
+    /// The contact's company (`{id, name}`); nil when none.
     public var company: CompanyRef?
+    /// The contact's deals as sent (`{id, name, status, value, currency, close_date}` each); empty when none.
     public var deals: [JSONValue]
 
     init(_ f: Fields) {
@@ -128,18 +160,29 @@ public struct IncomingCallWebhook: Sendable, Hashable {
 
 /// A text message event, v1 or v2.
 public struct SMSWebhook: Sendable, Hashable {
+    /// The message id; absent from legacy payloads.
     public var id: String?
+    /// `INBOUND` or `OUTBOUND` (`direction`); nil when absent.
     public var direction: Direction?
     /// `SMS` or `MMS` (v1 `type`), or the v2 `message_type`.
     public var messageType: String?
+    /// The message text.
     public var content: String?
+    /// When it was sent (`sent_at`; `date` or `start_date` in other shapes).
     public var sentAt: Date?
+    /// The sender, E.164 (`from_number`).
     public var fromNumber: String?
+    /// The recipient, E.164 (`to_number`, or `to`).
     public var toNumber: String?
+    /// The sender's name as Allo knows it (`from_name`).
     public var fromName: String?
+    /// The recipient's name (`to_name`).
     public var toName: String?
+    /// The alphanumeric Sender ID it went out under (`sender_id`, France); nil otherwise.
     public var senderID: String?
+    /// Your Allo number (`allo_number`), when the payload names it (v2 item shape).
     public var alloNumber: String?
+    /// The other party's number (`contact_number`), when the payload names it (v2 item shape).
     public var contactNumber: String?
 
     init(_ f: Fields) {
@@ -160,12 +203,17 @@ public struct SMSWebhook: Sendable, Hashable {
 
 /// A contact created or updated.
 public struct ContactWebhook: Sendable, Hashable {
+    /// The contact's id (`cnt_…`).
     public var id: String?
+    /// First name; nil when unset.
     public var name: String?
+    /// Last name (`last_name` / `lastName`); nil when unset.
     public var lastName: String?
     /// A plain string in v1 payloads; `company.name` when it comes as an object.
     public var company: String?
+    /// Email addresses; empty when none.
     public var emails: [String]
+    /// Phone numbers, E.164; empty when none.
     public var numbers: [String]
 
     init(_ f: Fields) {

@@ -8,7 +8,9 @@ public import Logging
 /// for number in try await allo.numbers.list() { print(number.number ?? "-", number.name ?? "") }
 /// ```
 public final class AlloClient: Sendable {
+    /// The SDK version, sent as `User-Agent: allo-swift/<version>`.
     public static let version = "0.1.0"
+    /// The production API root; `/v1/api/…` and `/v2/api/…` paths are appended to it.
     public static let defaultBaseURL = URL(string: "https://api.withallo.com")!
 
     let sender: RequestSender
@@ -46,10 +48,15 @@ public final class AlloClient: Sendable {
     public var lastRateLimit: RateLimitInfo? { sender.lastRateLimit }
 
     // v1
+    /// The account's Allo numbers, v1 (`CONVERSATIONS_READ`).
     public var numbers: Numbers { Numbers(sender: sender) }
+    /// The v1 address book and each contact's conversation (`CONTACTS_READ`; writes `CONTACTS_READ_WRITE`).
     public var contacts: Contacts { Contacts(sender: sender) }
+    /// v1 call history per Allo number, with transcripts and summaries (`CONVERSATIONS_READ`).
     public var calls: Calls { Calls(sender: sender) }
+    /// Sends SMS through `POST /v1/api/sms` (`SMS_SEND`); a send is retried only when it provably did not go out.
     public var sms: SMS { SMS(sender: sender) }
+    /// v1 webhook configurations, one per Allo number (`WEBHOOKS_READ_WRITE`); prefer `webhookEndpoints`.
     public var webhooks: Webhooks { Webhooks(sender: sender) }
 
     // v2

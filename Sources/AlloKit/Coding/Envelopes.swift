@@ -31,16 +31,22 @@ struct V2Page<Element: Decodable & Sendable>: Decodable, Sendable {
 
 /// The `pagination` object of v2 lists.
 public struct V2Pagination: Codable, Sendable, Equatable {
+    /// The page returned, counted from 1; 1 when the field is absent.
     public var page: Int
+    /// Items per page as requested (1–100); 0 when the field is absent.
     public var size: Int
+    /// Items across all pages (`total_count`); nil when not sent.
     public var totalCount: Int?
+    /// Number of pages (`total_pages`); nil when not sent.
     public var totalPages: Int?
+    /// `has_more`; when absent, `page < total_pages` (false if that is unknown too).
     public var hasMore: Bool
 
     enum CodingKeys: String, CodingKey {
         case page, size, totalCount = "total_count", totalPages = "total_pages", hasMore = "has_more"
     }
 
+    /// Builds a pagination object, e.g. for test fixtures.
     public init(page: Int, size: Int, totalCount: Int?, totalPages: Int?, hasMore: Bool) {
         self.page = page
         self.size = size
@@ -62,14 +68,18 @@ public struct V2Pagination: Codable, Sendable, Equatable {
 
 /// One page of a list, with where the list goes on: what every `search`/`list` method with paging returns.
 public struct Page<Element: Sendable>: Sendable {
+    /// The elements of this page, in the order the API sent them.
     public var items: [Element]
     /// The page's number as the API counts it: from 0 on v1, from 1 on v2.
     public var number: Int
+    /// Number of pages in the whole list; nil when the response did not say.
     public var totalPages: Int?
     /// v2 only.
     public var totalCount: Int?
+    /// Whether another page follows; false after the last page or an empty one.
     public var hasMore: Bool
 
+    /// Builds a page, e.g. for tests; `number` uses the API's counting (v1 from 0, v2 from 1).
     public init(items: [Element], number: Int, totalPages: Int?, totalCount: Int? = nil, hasMore: Bool) {
         self.items = items
         self.number = number
@@ -100,7 +110,10 @@ extension V2Page {
 
 /// A page reads like the array of its items: `page.count`, `page[0]`, `for item in page`.
 extension Page: RandomAccessCollection {
+    /// Index of the first item: 0.
     public var startIndex: Int { items.startIndex }
+    /// One past the last item's index: the item count.
     public var endIndex: Int { items.endIndex }
+    /// The item at `position`.
     public subscript(position: Int) -> Element { items[position] }
 }

@@ -1,10 +1,16 @@
 /// Free-form JSON, for the parts of the API that are free-form (`integration_data`, `custom_properties`).
 public enum JSONValue: Codable, Sendable, Hashable {
+    /// JSON `null`.
     case null
+    /// JSON `true` / `false`.
     case bool(Bool)
+    /// Any JSON number, integers included.
     case number(Double)
+    /// A JSON string.
     case string(String)
+    /// A JSON array.
     case array([JSONValue])
+    /// A JSON object; key order is not kept.
     case object([String: JSONValue])
 
     public init(from decoder: any Decoder) throws {
@@ -36,11 +42,13 @@ public enum JSONValue: Codable, Sendable, Hashable {
         }
     }
 
+    /// The value under `key` when this is an object; nil for other kinds or a missing key.
     public subscript(key: String) -> JSONValue? {
         if case .object(let object) = self { return object[key] }
         return nil
     }
 
+    /// The text of a `.string`; nil for every other kind (numbers are not converted).
     public var stringValue: String? {
         if case .string(let value) = self { return value }
         return nil

@@ -8,7 +8,7 @@ public enum AlloError: Error, Sendable, CustomStringConvertible {
     case timeout(request: String, after: Duration)
     /// The calling task was cancelled.
     case cancelled
-    /// The network failed below HTTP: refused, lost, unresolvable. `cause` is the transport's own error.
+    /// The network failed below HTTP: refused, lost, unresolvable. `failure.cause` is the transport's own error.
     case transport(request: String, failure: TransportFailure)
     /// The response could not be read as the expected JSON.
     case undecodable(UndecodableBody)
@@ -30,6 +30,7 @@ public enum AlloError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The rate-limit reading of an `.http` failure; on a 429, `retryAfter` or `quotaResetsIn` says how long to wait.
     public var rateLimit: RateLimitInfo? {
         if case .http(let failure) = self { return failure.rateLimit }
         return nil
@@ -51,11 +52,17 @@ public enum AlloError: Error, Sendable, CustomStringConvertible {
 /// A non-2xx answer, read from either error shape: v1 `{code, details}` (contract §3.1), v2 `{error: {…}}` (§3.2),
 /// or the seed SDK's `{"error": "WEBHOOK_NOT_FOUND"}`.
 public struct HTTPFailure: Sendable, Equatable, CustomStringConvertible {
+    /// One entry of v1 `details` or v2 `errors`: which field was wrong and why.
     public struct FieldError: Sendable, Equatable {
+        /// The field or parameter at fault; v1 scope errors say `scope`, v1 quota errors the quota type (`DAILY`).
         public var field: String?
+        /// The per-field code of v2 `errors[].code`; nil on v1.
         public var code: String?
+        /// Human-readable text; on v1 it can hold `key=value` pairs (`required=CONTACTS_READ`,
+        /// `limit=1000;type=DAILY;reset_in=3600`).
         public var message: String?
 
+        /// Builds a field error, e.g. for tests.
         public init(field: String?, code: String? = nil, message: String?) {
             self.field = field
             self.code = code
@@ -63,25 +70,33 @@ public struct HTTPFailure: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The HTTP status. v1 answers a missing contact with 400 `CONTACT_NOT_FOUND`, not 404.
     public var status: Int
     /// `API_KEY_INVALID`, `RATE_LIMIT_EXCEEDED`, … nil when the body had none.
     public var code: String?
     /// v2 `type` (`permission_error`, …).
     public var type: String?
+    /// The server's message (v2 `message`, else the first v1 `details[].message`; the start of the body when it is
+    /// not JSON). For people, not for branching.
     public var message: String?
     /// v1 `details` or v2 `errors`, plus v2 `param` as a field of its own.
     public var details: [FieldError]
     /// The scopes the key lacks, for `API_KEY_INSUFFICIENT_SCOPE`.
     public var requiredScopes: [String]
+    /// v2 `request_id` (`req_…`): quote it to Withallo support. nil on v1.
     public var requestID: String?
     /// v2 `retryable`; nil on v1.
     public var retryable: Bool?
+    /// v2 `suggestion`: what to do next, in the server's words.
     public var suggestion: String?
+    /// v2 `doc_url`: the error's page in the Withallo docs.
     public var docURL: String?
+    /// Rate-limit headers plus the body's `retry_after_seconds` (v2) or `reset_in` (v1); nil when there were none.
     public var rateLimit: RateLimitInfo?
     /// `GET /v1/api/contacts`-style: what was asked.
     public var request: String
 
+    /// Builds a failure by hand, e.g. for tests; the client makes them from error responses.
     public init(status: Int, code: String? = nil, type: String? = nil, message: String? = nil, details: [FieldError] = [],
                 requiredScopes: [String] = [], requestID: String? = nil, retryable: Bool? = nil, suggestion: String? = nil,
                 docURL: String? = nil, rateLimit: RateLimitInfo? = nil, request: String = "") {
@@ -114,11 +129,17 @@ public struct HTTPFailure: Sendable, Equatable, CustomStringConvertible {
 
 /// A body that was not the JSON the call expects. `snippet` is at most 512 characters of it.
 public struct UndecodableBody: Sendable, CustomStringConvertible {
+    /// The response's status, always 2xx: the call succeeded on the server (an SMS did go out), only its answer
+    /// could not be read.
     public var status: Int
+    /// `POST /v1/api/sms`-style: which call it was.
     public var request: String
+    /// Why decoding failed, in the decoder's terms (missing key, wrong type, its coding path).
     public var reason: String
+    /// The start of the body, at most `snippetLimit` characters, for logs and bug reports.
     public var snippet: String
 
+    /// The most characters of the body kept in `snippet`.
     public static let snippetLimit = 512
 
     init(status: Int, request: String, reason: String, body: Data) {

@@ -16,6 +16,7 @@ public struct RateLimitInfo: Sendable, Equatable {
     /// When this reading was taken.
     public var observedAt: Date
 
+    /// Builds a reading by hand, e.g. for tests; the client makes them from response headers and error bodies.
     public init(limit: Int? = nil, remaining: Int? = nil, reset: Date? = nil, retryAfter: Duration? = nil,
                 quotaResetsIn: Duration? = nil, observedAt: Date = Date()) {
         self.limit = limit

@@ -5,6 +5,7 @@
 /// next pages are requested ahead while the caller works through the current one; elements still come in order.
 /// Stopping the loop or cancelling the task cancels the requests still running.
 public struct PageSequence<Element: Sendable>: AsyncSequence, Sendable {
+    /// Iteration throws only `AlloError`.
     public typealias Failure = AlloError
     typealias Fetch = @Sendable (_ page: Int) async throws(AlloError) -> Page<Element>
 
@@ -18,6 +19,7 @@ public struct PageSequence<Element: Sendable>: AsyncSequence, Sendable {
         self.fetch = fetch
     }
 
+    /// Starts a fresh walk from the first page; each iterator makes its own requests.
     public func makeAsyncIterator() -> Iterator { Iterator(self) }
 
     /// All elements in one array. Handy for small lists; prefer iterating for large ones.
@@ -28,15 +30,18 @@ public struct PageSequence<Element: Sendable>: AsyncSequence, Sendable {
         return all
     }
 
+    /// Walks the list element by element; use it from one task. Dropping it cancels the pages requested ahead.
     public struct Iterator: AsyncIteratorProtocol {
         private let state: PageIteratorState<Element>
 
         init(_ sequence: PageSequence) { state = PageIteratorState(sequence) }
 
+        /// The next element, fetching the next page when the current one is used up; nil after the last.
         public mutating func next(isolation actor: isolated (any Actor)?) async throws(AlloError) -> Element? {
             try await state.next(isolation: actor)
         }
 
+        /// The next element; nil after the last. Same as `next(isolation: nil)`.
         public mutating func next() async throws(AlloError) -> Element? {
             try await state.next(isolation: nil)
         }

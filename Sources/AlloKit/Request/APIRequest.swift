@@ -52,11 +52,14 @@ struct APIRequest: Sendable {
 public struct RequestOptions: Sendable {
     /// The whole exchange (connect, send, wait, read the body) for each attempt.
     public var timeout: Duration?
+    /// Replaces the client's `RetryPolicy` for this call; nil keeps the client's.
     public var retry: RetryPolicy?
     /// For v2 writes; by default each call makes a fresh one, kept across its retries.
     public var idempotencyKey: String?
+    /// Extra headers for this call, over the client's; an `Authorization` here is overwritten.
     public var headers: [String: String]
 
+    /// Builds overrides; a nil or empty field leaves the client's setting in place.
     public init(timeout: Duration? = nil, retry: RetryPolicy? = nil, idempotencyKey: String? = nil, headers: [String: String] = [:]) {
         self.timeout = timeout
         self.retry = retry
@@ -64,5 +67,6 @@ public struct RequestOptions: Sendable {
         self.headers = headers
     }
 
+    /// No overrides: the default of every `options:` parameter.
     public static let none = RequestOptions()
 }

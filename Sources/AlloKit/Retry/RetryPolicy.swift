@@ -4,11 +4,13 @@ public struct RetryPolicy: Sendable, Equatable {
     public var maxAttempts: Int
     /// The first backoff; each further one doubles, up to `maxDelay`.
     public var baseDelay: Duration
+    /// The cap on the backoff between attempts; 8 seconds by default.
     public var maxDelay: Duration
     /// The longest server-requested wait (`Retry-After`, `retry_after_seconds`) worth sleeping through;
     /// a longer one throws at once with the wait in the error.
     public var maxServerWait: Duration
 
+    /// Defaults: 4 attempts, 250 ms first backoff, 8 s cap, server waits up to 30 s. `maxAttempts` below 1 counts as 1.
     public init(maxAttempts: Int = 4, baseDelay: Duration = .milliseconds(250), maxDelay: Duration = .seconds(8),
                 maxServerWait: Duration = .seconds(30)) {
         self.maxAttempts = max(1, maxAttempts)
@@ -17,7 +19,9 @@ public struct RetryPolicy: Sendable, Equatable {
         self.maxServerWait = maxServerWait
     }
 
+    /// The init's defaults; what `AlloClient` uses unless given another policy.
     public static let `default` = RetryPolicy()
+    /// One attempt: every failure throws at once.
     public static let never = RetryPolicy(maxAttempts: 1)
 }
 

@@ -9,6 +9,7 @@ public import Foundation
 public final class URLSessionTransport: HTTPTransport {
     private let session: URLSession
 
+    /// Turns off cookies and caching on `configuration` (the object passed in is changed) and makes a session from it.
     public init(configuration: URLSessionConfiguration = .ephemeral) {
         configuration.httpCookieStorage = nil
         configuration.urlCache = nil
@@ -20,6 +21,8 @@ public final class URLSessionTransport: HTTPTransport {
 
     deinit { session.finishTasksAndInvalidate() }
 
+    /// Runs the request on the session. `URLError`s become `TransportFailure` (cancellation `CancellationError`);
+    /// non-2xx statuses are returned, not thrown.
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method

@@ -2,11 +2,14 @@
 public struct AlloNumber: Codable, Sendable, Hashable {
     /// E.164.
     public var number: String?
+    /// The line's label, e.g. `Main Line`.
     public var name: String?
     /// ISO 3166 alpha-2, e.g. `FR`.
     public var country: String?
+    /// Whether it is a shared number (`is_shared_number` on the wire); false when absent.
     public var isSharedNumber: Bool
 
+    /// Builds a number, for tests and previews; the API builds them when decoding.
     public init(number: String?, name: String? = nil, country: String? = nil, isSharedNumber: Bool = false) {
         self.number = number
         self.name = name

@@ -3,22 +3,36 @@ public import Foundation
 /// A contact as `GET /v1/api/contacts`, create and update return it (contract §6.2) — the "list" form, with status,
 /// archive flag, timestamps and engagement but no emails. `contacts.get` returns the richer `ContactDetails`.
 public struct Contact: Codable, Sendable, Hashable, Identifiable {
+    /// The contact's id, e.g. `cnt_abc123`.
     public var id: String
     /// First name.
     public var name: String?
+    /// `last_name` on the wire.
     public var lastName: String?
+    /// The contact's company; nil when none.
     public var company: CompanyRef?
+    /// `job_title` on the wire.
     public var jobTitle: String?
+    /// The contact's website.
     public var website: String?
+    /// A free-form status, e.g. `active`; often nil.
     public var status: String?
+    /// `is_archived` on the wire; false when absent.
     public var isArchived: Bool
+    /// `created_at` on the wire.
     public var createdAt: Date?
+    /// `updated_at` on the wire.
     public var updatedAt: Date?
+    /// The contact's numbers, E.164; empty when absent.
     public var numbers: [String]
+    /// Whether the contact is whitelisted (`is_whitelisted` on the wire); false when absent.
     public var isWhitelisted: Bool
+    /// The last call or text with the contact (`last_activity_date` on the wire).
     public var lastActivityDate: Date?
+    /// How engaged the contact is lately; nil when the API gives no reading.
     public var engagement: Engagement?
 
+    /// Builds a contact, for tests and previews; the API builds them when decoding.
     public init(id: String, name: String? = nil, lastName: String? = nil, company: CompanyRef? = nil, jobTitle: String? = nil,
                 website: String? = nil, status: String? = nil, isArchived: Bool = false, createdAt: Date? = nil,
                 updatedAt: Date? = nil, numbers: [String] = [], isWhitelisted: Bool = false, lastActivityDate: Date? = nil,
@@ -72,9 +86,12 @@ public struct Contact: Codable, Sendable, Hashable, Identifiable {
 
 /// `{id, name}` of a contact's company; either may be null.
 public struct CompanyRef: Codable, Sendable, Hashable {
+    /// The company's id, e.g. `com_…`.
     public var id: String?
+    /// The company's name.
     public var name: String?
 
+    /// Builds a company reference.
     public init(id: String? = nil, name: String? = nil) {
         self.id = id
         self.name = name
@@ -84,5 +101,6 @@ public struct CompanyRef: Codable, Sendable, Hashable {
 /// How engaged a contact is lately.
 public enum Engagement: OpenEnum {
     case engaged, cooling, cold, unknown(String)
+    /// Wire spellings of the known cases; any other value decodes as `.unknown(raw)`.
     public static let wireValues: [(Engagement, String)] = [(.engaged, "ENGAGED"), (.cooling, "COOLING"), (.cold, "COLD")]
 }

@@ -3,7 +3,9 @@ public import Foundation
 /// One entry of a contact's conversation (`GET /v1/api/contact/{id}/conversation`, contract §6.6): a call or a text.
 /// The wire form is `{"type": "CALL"|"TEXT_MESSAGE", "call": …, "message": …}` with exactly one of the two set.
 public enum ConversationEntry: Codable, Sendable, Hashable {
+    /// A call (`type` `CALL`).
     case call(Call)
+    /// A text (`type` `TEXT_MESSAGE`).
     case message(TextMessage)
     /// A type this SDK does not know yet; kept so a new kind of entry never breaks a page.
     case unknown(type: String)

@@ -8,7 +8,9 @@ public import Foundation
 public struct ConversationItem: Codable, Sendable, Hashable, Identifiable {
     /// `cll-…` for a call, `msg-…` for a message (`cll_…`/`msg_…` are seen too). Opaque.
     public var id: String
+    /// Call or message; taken from the id's prefix when the API leaves `type` out.
     public var type: ItemType
+    /// Inbound or outbound; unknown values are kept as `.unknown`.
     public var direction: ItemDirection?
     /// Your line, E.164. Nil for messages sent from a sender ID.
     public var alloNumber: String?
@@ -20,6 +22,7 @@ public struct ConversationItem: Codable, Sendable, Hashable, Identifiable {
     public var contacts: [ItemContact]
     /// The team member who handled it.
     public var user: UserRef?
+    /// When it happened.
     public var date: Date?
     /// Calls: seconds.
     public var duration: Int?
@@ -40,6 +43,7 @@ public struct ConversationItem: Codable, Sendable, Hashable, Identifiable {
     /// Messages: SMS, MMS or WhatsApp.
     public var messageType: MessageType?
 
+    /// Builds an item, for tests and previews; the API builds them when decoding.
     public init(id: String, type: ItemType, direction: ItemDirection? = nil, alloNumber: String? = nil,
                 senderID: String? = nil, contactNumber: String? = nil, contacts: [ItemContact] = [], user: UserRef? = nil,
                 date: Date? = nil, duration: Int? = nil, result: ItemResult? = nil, recordingURL: String? = nil,
@@ -65,6 +69,7 @@ public struct ConversationItem: Codable, Sendable, Hashable, Identifiable {
         self.messageType = messageType
     }
 
+    /// Whether the item is a call rather than a message.
     public var isCall: Bool { type == .call }
 
     enum CodingKeys: String, CodingKey {
@@ -108,6 +113,7 @@ public enum ItemType: OpenEnum {
     case call, sms
     case unknown(String)
 
+    /// Wire spellings; `SMS` is the one sent. Any other value decodes as `.unknown(raw)`.
     public static let wireValues: [(ItemType, String)] = [(.call, "CALL"), (.sms, "SMS"), (.sms, "TEXT_MESSAGE")]
 }
 
@@ -116,6 +122,7 @@ public enum ItemDirection: OpenEnum {
     case inbound, outbound
     case unknown(String)
 
+    /// Wire spellings of the known cases; any other value decodes as `.unknown(raw)`.
     public static let wireValues: [(ItemDirection, String)] = [(.inbound, "INBOUND"), (.outbound, "OUTBOUND")]
 }
 
@@ -124,6 +131,7 @@ public enum ItemResult: OpenEnum {
     case answered, voicemail, transferred, missed
     case unknown(String)
 
+    /// Wire spellings of the known cases; any other value decodes as `.unknown(raw)`.
     public static let wireValues: [(ItemResult, String)] = [
         (.answered, "ANSWERED"), (.voicemail, "VOICEMAIL"), (.transferred, "TRANSFERRED"), (.missed, "MISSED"),
     ]
@@ -134,6 +142,7 @@ public enum MessageStatus: OpenEnum {
     case pending, sent, delivered, failed
     case unknown(String)
 
+    /// Wire spellings of the known cases; any other value decodes as `.unknown(raw)`.
     public static let wireValues: [(MessageStatus, String)] = [
         (.pending, "PENDING"), (.sent, "SENT"), (.delivered, "DELIVERED"), (.failed, "FAILED"),
     ]
@@ -144,16 +153,20 @@ public enum MessageType: OpenEnum {
     case sms, mms, whatsapp
     case unknown(String)
 
+    /// Wire spellings of the known cases; any other value decodes as `.unknown(raw)`.
     public static let wireValues: [(MessageType, String)] = [(.sms, "SMS"), (.mms, "MMS"), (.whatsapp, "WHATSAPP")]
 }
 
 /// One line of a call's transcript.
 public struct ItemTranscriptLine: Codable, Sendable, Hashable {
+    /// Who spoke; a missing or unknown speaker is `.unknown`.
     public var source: ItemSpeaker
     /// When it was said.
     public var time: Date?
+    /// What was said; empty when absent.
     public var text: String
 
+    /// Builds a transcript line, for tests and previews; the API builds them when decoding.
     public init(source: ItemSpeaker, time: Date? = nil, text: String) {
         self.source = source
         self.time = time
@@ -175,5 +188,6 @@ public enum ItemSpeaker: OpenEnum {
     case user, external, agent
     case unknown(String)
 
+    /// Wire spellings of the known cases; any other value decodes as `.unknown(raw)`.
     public static let wireValues: [(ItemSpeaker, String)] = [(.user, "USER"), (.external, "EXTERNAL"), (.agent, "AGENT")]
 }

@@ -5,13 +5,17 @@ public import Foundation
 public struct ConversationSummary: Codable, Sendable, Hashable, Identifiable {
     /// The other party, E.164.
     public var contactNumber: String
+    /// The contacts with that number; empty when none.
     public var contacts: [ItemContact]
+    /// When the latest call or message happened (`last_activity` on the wire).
     public var lastActivity: Date?
     /// The newest call or message. The API sends only some of its fields here.
     public var lastItem: ConversationItem?
 
+    /// The contact number, which names the conversation within a line.
     public var id: String { contactNumber }
 
+    /// Builds a conversation, for tests and previews; the API builds them when decoding.
     public init(contactNumber: String, contacts: [ItemContact] = [], lastActivity: Date? = nil, lastItem: ConversationItem? = nil) {
         self.contactNumber = contactNumber
         self.contacts = contacts

@@ -4,8 +4,10 @@ public struct ItemContact: Codable, Sendable, Hashable, Identifiable {
     public struct Company: Codable, Sendable, Hashable {
         /// `com-…`.
         public var id: String?
+        /// The company's name.
         public var name: String?
 
+        /// Builds a company, for tests and previews; the API builds them when decoding.
         public init(id: String? = nil, name: String?) {
             self.id = id
             self.name = name
@@ -28,9 +30,12 @@ public struct ItemContact: Codable, Sendable, Hashable, Identifiable {
     public struct Deal: Codable, Sendable, Hashable, Identifiable {
         /// `dea-…`.
         public var id: String
+        /// The deal's name.
         public var name: String?
+        /// Open, won or lost; unknown values are kept as `.unknown`.
         public var status: DealStatus?
 
+        /// Builds a deal, for tests and previews; the API builds them when decoding.
         public init(id: String, name: String? = nil, status: DealStatus? = nil) {
             self.id = id
             self.name = name
@@ -49,10 +54,14 @@ public struct ItemContact: Codable, Sendable, Hashable, Identifiable {
 
     /// `cnt-…`.
     public var id: String
+    /// The contact's full name, e.g. `Sarah Johnson`.
     public var name: String?
+    /// The contact's company; nil when none.
     public var company: Company?
+    /// The contact's CRM deals; empty when none.
     public var deals: [Deal]
 
+    /// Builds a contact, for tests and previews; the API builds them when decoding.
     public init(id: String, name: String? = nil, company: Company? = nil, deals: [Deal] = []) {
         self.id = id
         self.name = name
@@ -77,6 +86,7 @@ extension ItemContact {
         case open, won, lost
         case unknown(String)
 
+        /// Wire spellings of the known cases; any other value decodes as `.unknown(raw)`.
         public static let wireValues: [(DealStatus, String)] = [(.open, "OPEN"), (.won, "WON"), (.lost, "LOST")]
     }
 }

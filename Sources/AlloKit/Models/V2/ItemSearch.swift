@@ -14,6 +14,7 @@ public struct ItemSearch: Codable, Sendable, Hashable {
         case call, sms, all
         case unknown(String)
 
+        /// Wire spellings of the known cases; any other value decodes as `.unknown(raw)`.
         public static let wireValues: [(TypeFilter, String)] = [(.call, "CALL"), (.sms, "SMS"), (.all, "ALL")]
     }
 
@@ -22,14 +23,18 @@ public struct ItemSearch: Codable, Sendable, Hashable {
         case dateDesc, dateAsc, relevance
         case unknown(String)
 
+        /// Wire spellings of the known cases; any other value decodes as `.unknown(raw)`.
         public static let wireValues: [(Sort, String)] = [(.dateDesc, "DATE_DESC"), (.dateAsc, "DATE_ASC"), (.relevance, "RELEVANCE")]
     }
 
     /// Whole days, `from` and `to` both included, sent as `YYYY-MM-DD` (the day each date falls on in UTC).
     public struct DateRange: Codable, Sendable, Hashable {
+        /// The first day, included.
         public var from: Date
+        /// The last day, included.
         public var to: Date
 
+        /// Builds the range from `from`'s day to `to`'s day (UTC), both included.
         public init(from: Date, to: Date) {
             self.from = from
             self.to = to
@@ -62,24 +67,29 @@ public struct ItemSearch: Codable, Sendable, Hashable {
     public var contactNumber: String?
     /// `usr-…`: items handled by this team member.
     public var userID: String?
+    /// Only inbound or only outbound items.
     public var direction: ItemDirection?
+    /// Calls, messages or both; nil leaves the API's default, `ALL`.
     public var type: TypeFilter?
     /// Calls that ended this way.
     public var result: ItemResult?
     /// Items carrying any of these tag keys.
     public var tags: [String]?
+    /// Filters on the unread flag.
     public var unread: Bool?
     /// Inbound items not answered since.
     public var unresponded: Bool?
     /// Keywords (AND-combined, prefix-matched) over transcripts, summaries and message text; sent as `search`.
     /// Must hold a letter or digit, else the API answers `400 INVALID_SEARCH_QUERY`.
     public var text: String?
+    /// Result order; nil leaves the API's default, `DATE_DESC`.
     public var sort: Sort?
     /// `[.transcript]` fills each call's `transcript`.
     public var extend: [ItemExtension]
     /// Sent as `date`.
     public var dateRange: DateRange?
 
+    /// Builds a query; a filter left nil is not sent.
     public init(alloNumber: String? = nil, contactNumber: String? = nil, userID: String? = nil, direction: ItemDirection? = nil,
                 type: TypeFilter? = nil, result: ItemResult? = nil, tags: [String]? = nil, unread: Bool? = nil,
                 unresponded: Bool? = nil, text: String? = nil, sort: Sort? = nil, extend: [ItemExtension] = [],
@@ -150,6 +160,7 @@ public enum ItemExtension: OpenEnum {
     case transcript
     case unknown(String)
 
+    /// Wire spellings of the known cases; any other value decodes as `.unknown(raw)`.
     public static let wireValues: [(ItemExtension, String)] = [(.transcript, "transcript")]
 
     /// `transcript,…`, or nil for none.
@@ -167,6 +178,7 @@ public enum ConversationAction: OpenEnum {
     case read, unread, archive, unarchive
     case unknown(String)
 
+    /// Wire spellings of the known cases; any other value decodes as `.unknown(raw)`.
     public static let wireValues: [(ConversationAction, String)] = [
         (.read, "READ"), (.unread, "UNREAD"), (.archive, "ARCHIVE"), (.unarchive, "UNARCHIVE"),
     ]

@@ -7,10 +7,12 @@ public struct Me: Codable, Sendable, Hashable {
         public var method: String
         /// The path with its `{placeholders}` kept.
         public var path: String
+        /// What the endpoint does, in the API's words.
         public var description: String?
         /// The scope it needs; nil for `/v2/api/me` itself.
         public var scope: String?
 
+        /// Builds an endpoint entry, for tests and previews; the API builds them when decoding.
         public init(method: String, path: String, description: String? = nil, scope: String? = nil) {
             self.method = method
             self.path = path
@@ -31,9 +33,12 @@ public struct Me: Codable, Sendable, Hashable {
 
     /// The key's team.
     public struct Team: Codable, Sendable, Hashable {
+        /// `team-…`.
         public var id: String
+        /// The team's name.
         public var name: String?
 
+        /// Builds a team, for tests and previews; the API builds them when decoding.
         public init(id: String, name: String? = nil) {
             self.id = id
             self.name = name
@@ -42,9 +47,12 @@ public struct Me: Codable, Sendable, Hashable {
 
     /// Requests per second this key may make; 20 reads and 5 writes unless the account says otherwise (contract §4).
     public struct RateLimits: Codable, Sendable, Hashable {
+        /// Reads per second (`read_per_second` on the wire); 20 when absent.
         public var readPerSecond: Int
+        /// Writes per second (`write_per_second` on the wire); 5 when absent.
         public var writePerSecond: Int
 
+        /// Builds rate limits; the defaults are the API's.
         public init(readPerSecond: Int = 20, writePerSecond: Int = 5) {
             self.readPerSecond = readPerSecond
             self.writePerSecond = writePerSecond
@@ -70,8 +78,10 @@ public struct Me: Codable, Sendable, Hashable {
     public var endpoints: [Endpoint]
     /// Nil when the key's user has no team.
     public var team: Team?
+    /// `rate_limits` on the wire; the defaults when absent.
     public var rateLimits: RateLimits
 
+    /// Builds an identity, for tests and previews; the API builds them when decoding.
     public init(apiKeyID: String, scopes: [String] = [], endpoints: [Endpoint] = [], team: Team? = nil,
                 rateLimits: RateLimits = RateLimits()) {
         self.apiKeyID = apiKeyID

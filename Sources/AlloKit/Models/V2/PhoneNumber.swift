@@ -7,11 +7,14 @@ public struct PhoneNumber: Codable, Sendable, Hashable {
     public var name: String?
     /// ISO 3166 alpha-2, e.g. `US`.
     public var country: String?
+    /// Number or sender ID; when the API leaves it out, a line without a number is a sender ID.
     public var type: PhoneNumberType
+    /// Voice, SMS, MMS; empty when absent, unknown values kept as `.unknown`.
     public var capabilities: [NumberCapability]
     /// Team members with access to the line.
     public var users: [UserRef]
 
+    /// Builds a line, for tests and previews; the API builds them when decoding.
     public init(number: String?, name: String? = nil, country: String? = nil, type: PhoneNumberType = .number,
                 capabilities: [NumberCapability] = [], users: [UserRef] = []) {
         self.number = number
@@ -44,6 +47,7 @@ public enum PhoneNumberType: OpenEnum {
     case number, senderID
     case unknown(String)
 
+    /// Wire spellings of the known cases; any other value decodes as `.unknown(raw)`.
     public static let wireValues: [(PhoneNumberType, String)] = [(.number, "NUMBER"), (.senderID, "SENDER_ID")]
 }
 
@@ -52,5 +56,6 @@ public enum NumberCapability: OpenEnum {
     case voice, sms, mms
     case unknown(String)
 
+    /// Wire spellings of the known cases; any other value decodes as `.unknown(raw)`.
     public static let wireValues: [(NumberCapability, String)] = [(.voice, "VOICE"), (.sms, "SMS"), (.mms, "MMS")]
 }

@@ -7,6 +7,7 @@ public struct Tag: Codable, Sendable, Hashable, Identifiable {
     /// `#00AA00`.
     public var color: String?
 
+    /// Builds a tag, for tests and previews; the API builds them when decoding.
     public init(id: String, name: String, color: String? = nil) {
         self.id = id
         self.name = name

@@ -2,13 +2,18 @@
 public struct User: Codable, Sendable, Hashable, Identifiable {
     /// `usr-…` (also seen as `usr_…`).
     public var id: String
+    /// Display name.
     public var name: String?
+    /// Email address.
     public var email: String?
+    /// Admin, manager or member; unknown values are kept as `.unknown`.
     public var role: UserRole?
+    /// Active or blocked; unknown values are kept as `.unknown`.
     public var status: UserStatus?
     /// The avatar's address, when the user has one.
     public var imageURL: String?
 
+    /// Builds a user, for tests and previews; the API builds them when decoding.
     public init(id: String, name: String? = nil, email: String? = nil, role: UserRole? = nil, status: UserStatus? = nil,
                 imageURL: String? = nil) {
         self.id = id
@@ -43,6 +48,7 @@ public enum UserRole: OpenEnum {
     case admin, manager, member
     case unknown(String)
 
+    /// Wire spellings of the known cases; any other value decodes as `.unknown(raw)`.
     public static let wireValues: [(UserRole, String)] = [(.admin, "ADMIN"), (.manager, "MANAGER"), (.member, "MEMBER")]
 }
 
@@ -51,15 +57,20 @@ public enum UserStatus: OpenEnum {
     case active, blocked
     case unknown(String)
 
+    /// Wire spellings of the known cases; any other value decodes as `.unknown(raw)`.
     public static let wireValues: [(UserStatus, String)] = [(.active, "ACTIVE"), (.blocked, "BLOCKED")]
 }
 
 /// The short form of a user that items and numbers carry: `{id, name, email}`.
 public struct UserRef: Codable, Sendable, Hashable, Identifiable {
+    /// `usr-…`; empty when absent.
     public var id: String
+    /// Display name.
     public var name: String?
+    /// Email address.
     public var email: String?
 
+    /// Builds a user reference, for tests and previews; the API builds them when decoding.
     public init(id: String, name: String? = nil, email: String? = nil) {
         self.id = id
         self.name = name

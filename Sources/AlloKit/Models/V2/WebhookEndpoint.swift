@@ -7,13 +7,18 @@ public struct WebhookEndpoint: Codable, Sendable, Hashable, Identifiable {
     public var id: String
     /// HTTPS.
     public var url: String
+    /// The events it receives; unknown topics are kept as `.unknown`.
     public var topics: [WebhookEventTopic]
+    /// Your note about the endpoint, e.g. `Production event stream`.
     public var description: String?
+    /// Whether events are delivered; true when absent.
     public var enabled: Bool
     /// `whsec_…`, to verify deliveries. Only `create` and `get` return it; nil from `list` and `update`.
     public var signingSecret: String?
+    /// `created_at` on the wire.
     public var createdAt: Date?
 
+    /// Builds an endpoint, for tests and previews; the API builds them when decoding.
     public init(id: String, url: String, topics: [WebhookEventTopic], description: String? = nil, enabled: Bool = true,
                 signingSecret: String? = nil, createdAt: Date? = nil) {
         self.id = id
@@ -53,6 +58,7 @@ public enum WebhookEventTopic: OpenEnum {
     case summaryUpdated
     case unknown(String)
 
+    /// Wire spellings of the known cases; any other value decodes as `.unknown(raw)`.
     public static let wireValues: [(WebhookEventTopic, String)] = [
         (.callReceived, "call.received"), (.callTriggered, "call.triggered"), (.callAnswered, "call.answered"),
         (.callCompleted, "call.completed"), (.tagAdded, "tag.added"), (.tagRemoved, "tag.removed"),
@@ -63,9 +69,12 @@ public enum WebhookEventTopic: OpenEnum {
 
 /// An event type an endpoint can subscribe to, as `GET /v2/api/webhooks/event_types` lists it.
 public struct WebhookEventType: Codable, Sendable, Hashable {
+    /// The topic, e.g. `call.received`; one this SDK does not know is `.unknown`.
     public var name: WebhookEventTopic
+    /// A human-readable line, e.g. `Inbound call received`.
     public var description: String?
 
+    /// Builds an event type, for tests and previews; the API builds them when decoding.
     public init(name: WebhookEventTopic, description: String? = nil) {
         self.name = name
         self.description = description
