@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "allo-bench", targets: ["allo-bench"]),
         .library(name: "AlloKit", targets: ["AlloKit"]),
         .library(name: "AlloWebhooks", targets: ["AlloWebhooks"]),
+        .library(name: "AlloStore", targets: ["AlloStore"]),
         .library(name: "AlloSandbox", targets: ["AlloSandbox"]),
     ],
     dependencies: [
@@ -22,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         // ConfigurationSupport would pull swift-configuration into every cold build for nothing we use.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
@@ -43,6 +45,12 @@ let package = Package(
         .target(
             name: "AlloKit",
             dependencies: [.product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "AlloStore",
+            // Deque: the timeline takes older pages in front and live items at the back in O(page), at any length.
+            dependencies: ["AlloKit", .product(name: "DequeModule", package: "swift-collections")],
             swiftSettings: strict
         ),
         .target(
@@ -86,6 +94,11 @@ let package = Package(
         .testTarget(
             name: "AlloWebhooksTests",
             dependencies: ["AlloWebhooks", "AlloKit", "AlloSandbox", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AlloStoreTests",
+            dependencies: ["AlloStore", "AlloKit", "AlloSandbox", .product(name: "DequeModule", package: "swift-collections")],
             swiftSettings: strict
         ),
         .testTarget(

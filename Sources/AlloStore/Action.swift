@@ -1,0 +1,87 @@
+public import AlloKit
+public import Foundation
+
+/// Everything that can happen: what the user did, what time it is, and what an effect brought back.
+/// Named after what happened, not after what the reducer should do.
+public enum Action: Equatable, Sendable {
+    // MARK: Life cycle and time
+    /// The client started at this time: load the session and the drafts.
+    case started(Date)
+    /// The clock moved (about once a second): toasts expire, refreshes fall due.
+    case tick(Date)
+    /// The client is quitting: drafts are saved.
+    case quitRequested
+
+    // MARK: Navigation (keys, already mapped by the view)
+    case focusMoved(FocusMove)
+    /// Up/down in the focused pane.
+    case selectionMoved(by: Int)
+    /// First (`g`) or last (`G`) row of the focused pane.
+    case selectionJumped(toFirst: Bool)
+    /// Enter in the focused pane: select a number, open a conversation, open a call's transcript.
+    case selectionActivated
+    /// The view's size for a pane changed.
+    case viewportResized(Pane, rows: Int)
+    case helpToggled
+    case commandLineOpened
+    case commandLineChanged(String)
+    case commandLineSubmitted
+    case commandLineCancelled
+    case toastDismissed
+
+    // MARK: Session and numbers
+    case sessionLoaded(Identity)
+    case sessionFailed(ErrorInfo)
+    case numbersLoaded(NumberSource, [NumberInfo], senderIDs: [String])
+    case numbersFailed(NumberSource, ErrorInfo)
+    case unreadCountLoaded(alloNumber: String, count: Int)
+
+    // MARK: Inbox
+    case inboxPageLoaded(InboxRequest, [InboxEntry], nextPage: Int?)
+    case inboxPageFailed(InboxRequest, ErrorInfo)
+    /// The local filter's text changed.
+    case filterChanged(String)
+    case searchSubmitted(String)
+    case searchPageLoaded(SearchRequest, [TimelineItem], nextPage: Int?)
+    case searchPageFailed(SearchRequest, ErrorInfo)
+    case searchClosed
+    case markUnreadTapped
+    case archiveTapped
+    case unarchiveTapped
+    case conversationActionDone(ConversationActionRequest)
+    case conversationActionFailed(ConversationActionRequest, ErrorInfo)
+
+    // MARK: Timeline and transcript
+    case timelinePageLoaded(TimelineRequest, [TimelineItem], nextPage: Int?)
+    case timelinePageFailed(TimelineRequest, ErrorInfo)
+    case transcriptLoaded(callID: String, Transcript)
+    case transcriptFailed(callID: String, ErrorInfo)
+    case transcriptClosed
+    case transcriptQueryChanged(String)
+    /// Next (+1) or previous (-1) match of the transcript search.
+    case transcriptMatchMoved(by: Int)
+
+    // MARK: Compose
+    case composeTextChanged(String)
+    case composeRecipientChanged(String)
+    case senderChosen(Sender)
+    case sendTapped
+    case sendConfirmed
+    case sendCancelled
+    case smsSent(outboxID: Int, TimelineItem)
+    case smsSendFailed(outboxID: Int, ErrorInfo)
+    case retryTapped(outboxID: Int)
+    /// Takes a failed or unknown send's text back into the compose box.
+    case editTapped(outboxID: Int)
+    case draftsLoaded([DraftRecord])
+
+    // MARK: Live updates and status
+    case refreshed(RefreshRequest, [InboxEntry], newest: [TimelineItem], at: Date)
+    case refreshFailed(RefreshRequest, ErrorInfo)
+    case rateLimitObserved(RateLimitInfo)
+}
+
+public enum FocusMove: Equatable, Sendable {
+    case next, previous, left, right
+    case to(Pane)
+}

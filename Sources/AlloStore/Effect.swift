@@ -1,0 +1,116 @@
+public import AlloKit
+public import Foundation
+
+/// Work the reducer asks for, as data. `EffectRunner` performs it with AlloKit and answers with actions;
+/// a reducer test asserts the exact effects.
+public enum Effect: Equatable, Sendable {
+    /// `GET /v2/api/me` → `sessionLoaded` or `sessionFailed`.
+    case loadSession
+    /// v2 `GET /v2/api/numbers` or v1 `GET /v1/api/numbers` → `numbersLoaded` or `numbersFailed`.
+    case loadNumbers(NumberSource)
+    /// v2: how many conversations on a number are unread → `unreadCountLoaded`.
+    case loadUnreadCount(alloNumber: String)
+    /// One inbox page → `inboxPageLoaded` or `inboxPageFailed`.
+    case loadInboxPage(InboxRequest)
+    /// One page of a server search → `searchPageLoaded` or `searchPageFailed`.
+    case searchItems(SearchRequest)
+    /// One timeline page (newest first) → `timelinePageLoaded` or `timelinePageFailed`.
+    case loadTimelinePage(TimelineRequest)
+    /// v2 item with its transcript → `transcriptLoaded` or `transcriptFailed`.
+    case loadTranscript(callID: String)
+    /// v2 read / unread / archive / unarchive → `conversationActionDone` or `conversationActionFailed`.
+    case conversationAction(ConversationActionRequest)
+    /// `POST /v1/api/sms`, never retried after a timeout → `smsSent` or `smsSendFailed`.
+    case sendSMS(SendRequest)
+    /// What changed since the last sync on a number → `refreshed` or `refreshFailed`.
+    case refresh(RefreshRequest)
+    /// Reads the saved drafts → `draftsLoaded`.
+    case loadDrafts
+    /// Writes the drafts (atomically, replacing the file).
+    case saveDrafts([DraftRecord])
+}
+
+public struct InboxRequest: Equatable, Sendable {
+    public var alloNumber: String
+    public var source: InboxSource
+    /// 1-based on v2 (conversations), 0-based on v1 (contacts).
+    public var page: Int
+    public var size: Int
+
+    public init(alloNumber: String, source: InboxSource, page: Int, size: Int = 50) {
+        self.alloNumber = alloNumber
+        self.source = source
+        self.page = page
+        self.size = size
+    }
+}
+
+public struct SearchRequest: Equatable, Sendable {
+    public var alloNumber: String
+    public var text: String
+    /// 1-based.
+    public var page: Int
+    public var size: Int
+
+    public init(alloNumber: String, text: String, page: Int, size: Int = 50) {
+        self.alloNumber = alloNumber
+        self.text = text
+        self.page = page
+        self.size = size
+    }
+}
+
+public struct TimelineRequest: Equatable, Sendable {
+    public var key: ConversationKey
+    public var source: InboxSource
+    /// 1-based on v2 (items search, newest first), 0-based on v1 (contact conversation).
+    public var page: Int
+    public var size: Int
+
+    public init(key: ConversationKey, source: InboxSource, page: Int, size: Int = 50) {
+        self.key = key
+        self.source = source
+        self.page = page
+        self.size = size
+    }
+}
+
+public struct ConversationActionRequest: Equatable, Sendable {
+    public var action: ConversationAction
+    public var key: ConversationKey
+
+    public init(action: ConversationAction, key: ConversationKey) {
+        self.action = action
+        self.key = key
+    }
+}
+
+public struct SendRequest: Equatable, Sendable {
+    public var outboxID: Int
+    public var sender: Sender
+    public var recipient: String
+    public var text: String
+
+    public init(outboxID: Int, sender: Sender, recipient: String, text: String) {
+        self.outboxID = outboxID
+        self.sender = sender
+        self.recipient = recipient
+        self.text = text
+    }
+}
+
+public struct RefreshRequest: Equatable, Sendable {
+    public var alloNumber: String
+    public var source: InboxSource
+    /// v2: only conversations active since then (`last_activity_since`); nil for the first page.
+    public var since: Date?
+    /// The open conversation, whose newest page is fetched too.
+    public var openConversation: ConversationKey?
+
+    public init(alloNumber: String, source: InboxSource, since: Date? = nil, openConversation: ConversationKey? = nil) {
+        self.alloNumber = alloNumber
+        self.source = source
+        self.since = since
+        self.openConversation = openConversation
+    }
+}

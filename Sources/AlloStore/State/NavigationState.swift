@@ -1,0 +1,14 @@
+/// Which pane has the keyboard, the help overlay and the command line.
+public struct NavigationState: Equatable, Sendable {
+    public var focus: Pane = .inbox
+    public var helpVisible = false
+    /// The text of the `:` command line while open; nil when closed.
+    public var commandLine: String? = nil
+
+    public init() {}
+}
+
+/// The panes, in Tab order.
+public enum Pane: Equatable, Sendable, CaseIterable {
+    case numbers, inbox, timeline, transcript, compose
+}
