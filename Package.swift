@@ -60,7 +60,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "allo-bench",
-            dependencies: ["AlloKit", "AlloSandbox"],
+            dependencies: ["AlloKit", "AlloStore", "AlloSandbox"],
             swiftSettings: strict
         ),
         .target(

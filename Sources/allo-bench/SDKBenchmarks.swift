@@ -4,7 +4,7 @@ import FoundationNetworking
 #endif
 import AlloKit
 
-/// Figures 1–3 of issue 7: the SDK against the bare-URLSession floor, walking every contact, decoding.
+/// The SDK figures of issue 3: the SDK against the bare-URLSession floor, walking every contact, decoding.
 struct SDKBenchmarks {
     let environment: BenchEnvironment
     let rounds: Int

@@ -35,6 +35,9 @@ var figures: [Figure] = []
 figures += try await SDKBenchmarks(environment: environment, rounds: quick ? 3 : 7, roundSeconds: quick ? 0.5 : 1.5,
                                   walkRuns: quick ? 2 : 5).run()
 await environment.server.stop()
+log("reducing actions over long histories…")
+figures += StoreBenchmarks(histories: quick ? [1_000, 10_000] : [1_000, 100_000], rounds: quick ? 3 : 7,
+                           perRound: quick ? 200 : 2_000).run()
 
 let machine: [String: String] = [
     "build": build,

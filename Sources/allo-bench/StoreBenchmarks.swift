@@ -1,0 +1,165 @@
+import AlloKit
+import AlloStore
+import Foundation
+
+/// Issue 4's figure: the time `reduce` takes per action with a long history loaded, at two history sizes, to show it
+/// does not grow with history. Each figure's samples are rounds of `perRound` actions; the unit is microseconds per action.
+struct StoreBenchmarks {
+    let histories: [Int]
+    let rounds: Int
+    let perRound: Int
+
+    private static let number = "+14155550100"
+    private static let contact = "+14155551234"
+    private static let t0 = Date(timeIntervalSince1970: 1_790_000_000)
+
+    func run() -> [Figure] {
+        var figures: [Figure] = []
+        for history in histories {
+            let group = "reduce per action, \(history.formatted()) inbox entries and \(history.formatted()) timeline items"
+            var scenario = Scenario(history: history)
+            figures.append(measure(group, "move the timeline selection", &scenario) { s, i in
+                s.state.navigation.focus = .timeline
+                return .selectionMoved(by: i.isMultiple(of: 2) ? -1 : 1)
+            })
+            figures.append(measure(group, "move the inbox selection", &scenario) { s, i in
+                s.state.navigation.focus = .inbox
+                return .selectionMoved(by: i.isMultiple(of: 2) ? 1 : -1)
+            })
+            figures.append(measure(group, "an inbox page of 50 arrives", &scenario) { s, _ in
+                s.nextInboxPage()
+            })
+            figures.append(measure(group, "an older timeline page of 50 arrives", &scenario) { s, _ in
+                s.nextOlderTimelinePage()
+            })
+            figures.append(measure(group, "a live refresh brings 1 inbound SMS", &scenario) { s, _ in
+                s.liveRefresh()
+            })
+            figures.append(measure(group, "a character typed in compose", &scenario) { _, i in
+                .composeTextChanged(String(repeating: "a", count: 1 + i % 40))
+            })
+            figures.append(measure(group, "an SMS confirmed, then sent", &scenario) { s, i in
+                if i.isMultiple(of: 2) {
+                    s.state.compose.text = "See you at 10"
+                    s.state.compose.confirming = true
+                    return .sendConfirmed
+                }
+                let id = s.state.compose.nextOutboxID - 1
+                return .smsSent(outboxID: id, TimelineItem(id: "sent-\(id)", date: s.state.status.now, direction: .outbound,
+                                                            content: .sms(SMSInfo(text: "See you at 10", delivery: .api("SENT")))))
+            })
+            figures.append(measure(group, "a clock tick", &scenario) { s, i in
+                s.state.live.nextRefreshAt = Self.t0.addingTimeInterval(1e9)
+                return .tick(Self.t0.addingTimeInterval(Double(i)))
+            })
+            // Filtering scans what is loaded by nature; shown apart so the figures above stay honest.
+            figures.append(measure(group, "filter keystroke (scans the loaded entries)", &scenario) { _, i in
+                .filterChanged(i.isMultiple(of: 2) ? "smi" : "")
+            })
+        }
+        return figures
+    }
+
+    /// Times `perRound` actions per round, building each action (untimed) from the scenario just before it.
+    private func measure(_ group: String, _ name: String, _ scenario: inout Scenario,
+                         _ next: (inout Scenario, Int) -> Action) -> Figure {
+        var samples: [Double] = []
+        var i = 0
+        for _ in 0..<rounds {
+            var total: Duration = .zero
+            for _ in 0..<perRound {
+                let action = next(&scenario, i)
+                i += 1
+                let start = ContinuousClock.now
+                _ = reduce(into: &scenario.state, action: action)
+                total += ContinuousClock.now - start
+            }
+            let (seconds, attoseconds) = total.components
+            samples.append((Double(seconds) * 1e6 + Double(attoseconds) / 1e12) / Double(perRound))
+        }
+        return Figure(group: group, name: name, unit: "µs", samples: samples, higherIsBetter: false)
+    }
+
+    /// A state as a long session leaves it: a v2 key, one number, `history` conversations and as many items in the open one.
+    struct Scenario {
+        var state = AppState()
+        private var page = 2
+        private var olderPage = 2
+        private var serial = 0
+
+        init(history: Int) {
+            state.session.identity = .loaded(Identity(apiKeyID: "api-bench", scopes: ["CONVERSATIONS_READ", "PHONE_NUMBERS_READ",
+                                                                                        "SMS_SEND", "CONTACTS_READ"]))
+            state.session.hasV2 = true
+            state.numbers.list = .loaded([NumberInfo(number: StoreBenchmarks.number, name: "Main", country: "US")])
+            state.numbers.selected = StoreBenchmarks.number
+            state.inbox.alloNumber = StoreBenchmarks.number
+            state.inbox.source = .conversations
+            state.inbox.nextPage = 2
+            state.inbox.entries.reserveCapacity(history + 200_000)
+            for n in 0..<history { state.inbox.entries.append(Self.entry(n)) }
+            let key = ConversationKey(alloNumber: StoreBenchmarks.number, contactNumber: StoreBenchmarks.contact)
+            state.timeline.key = key
+            state.timeline.source = .conversations
+            state.timeline.nextOlderPage = 2
+            for n in 0..<history {
+                let item = Self.sms("msg-\(n)", at: Double(n - history) * 60, inbound: n.isMultiple(of: 2))
+                state.timeline.items.append(item)
+                state.timeline.ids.insert(item.id)
+            }
+            state.timeline.cursor.select(history - 1, count: history)
+            state.compose.recipient = StoreBenchmarks.contact
+            state.compose.sender = .number(StoreBenchmarks.number)
+            state.status.now = StoreBenchmarks.t0
+        }
+
+        static func entry(_ n: Int) -> InboxEntry {
+            InboxEntry(key: ConversationKey(alloNumber: StoreBenchmarks.number, contactNumber: "+1415\(String(format: "%07d", n))"),
+                       title: n.isMultiple(of: 7) ? "Smith \(n)" : "Contact \(n)",
+                       lastActivity: StoreBenchmarks.t0.addingTimeInterval(Double(-n) * 60), snippet: "Thanks, talk soon")
+        }
+
+        static func sms(_ id: String, at seconds: Double, inbound: Bool) -> TimelineItem {
+            TimelineItem(id: id, date: StoreBenchmarks.t0.addingTimeInterval(seconds), direction: inbound ? .inbound : .outbound,
+                         content: .sms(SMSInfo(text: "Can we move the call to Thursday?", delivery: .api("DELIVERED"))),
+                         contactNumber: StoreBenchmarks.contact)
+        }
+
+        mutating func nextInboxPage() -> Action {
+            let request = InboxRequest(alloNumber: StoreBenchmarks.number, source: .conversations, page: page)
+            state.inbox.status = .loading(page: page)
+            let base = 10_000_000 + page * 50
+            page += 1
+            return .inboxPageLoaded(request, (0..<50).map { Self.entry(base + $0) }, nextPage: page)
+        }
+
+        mutating func nextOlderTimelinePage() -> Action {
+            guard let key = state.timeline.key else { return .tick(StoreBenchmarks.t0) }
+            let request = TimelineRequest(key: key, source: .conversations, page: olderPage)
+            state.timeline.status = .loading(page: olderPage)
+            let oldest = state.timeline.items.first?.date ?? StoreBenchmarks.t0
+            let items = (0..<50).map { n in
+                TimelineItem(id: "old-\(olderPage)-\(n)", date: oldest.addingTimeInterval(Double(-(n + 1)) * 60),
+                             direction: .inbound, content: .sms(SMSInfo(text: "Earlier", delivery: .api("DELIVERED"))),
+                             contactNumber: StoreBenchmarks.contact)
+            }
+            olderPage += 1
+            return .timelinePageLoaded(request, items, nextPage: olderPage)
+        }
+
+        mutating func liveRefresh() -> Action {
+            serial += 1
+            let at = StoreBenchmarks.t0.addingTimeInterval(Double(serial))
+            let request = RefreshRequest(alloNumber: StoreBenchmarks.number, source: .conversations,
+                                         since: state.live.lastSync[StoreBenchmarks.number], openConversation: state.timeline.key)
+            state.live.inFlight = true
+            var entry = Self.entry(serial % 1000)
+            entry.lastActivity = at
+            entry.snippet = "New message \(serial)"
+            let item = TimelineItem(id: "live-\(serial)", date: at, direction: .inbound,
+                                    content: .sms(SMSInfo(text: "New message \(serial)", delivery: .api("DELIVERED"))),
+                                    contactNumber: StoreBenchmarks.contact)
+            return .refreshed(request, [entry], newest: [item], at: at)
+        }
+    }
+}
