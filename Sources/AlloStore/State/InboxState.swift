@@ -7,6 +7,9 @@ public struct InboxState: Equatable, Sendable {
     public var source: InboxSource = .conversations
     /// In the API's order (most recent activity first on v2).
     public var entries: [InboxEntry] = []
+    /// Ids of `entries`, to merge pages and refreshes without duplicates in O(page). Rebuilt by the reducers when its
+    /// count differs from `entries.count` (a state built by hand).
+    public var ids: Set<String> = []
     /// The next page to ask for; nil once the end is reached.
     public var nextPage: Int? = nil
     public var status: PageStatus = .idle

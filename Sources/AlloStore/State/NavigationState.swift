@@ -4,6 +4,8 @@ public struct NavigationState: Equatable, Sendable {
     public var helpVisible = false
     /// The text of the `:` command line while open; nil when closed.
     public var commandLine: String? = nil
+    /// The user asked to quit (`quitRequested`, or `:q` on the command line): the run loop exits once the drafts are saved.
+    public var quitting = false
 
     public init() {}
 }

@@ -20,9 +20,9 @@ struct TestStore {
         #expect(effects == expected, "effects of \(action)", sourceLocation: sourceLocation)
         if state != expectedState {
             let paths = StateDiff.paths(expected: expectedState, actual: state)
-            Issue.record("state after \(action) differs from the stated change at: \(paths.joined(separator: ", "))\n"
-                         + paths.prefix(3).map { StateDiff.describe($0, expected: expectedState, actual: state) }
-                            .joined(separator: "\n"),
+            let details = paths.prefix(3).map { StateDiff.describe($0, expected: expectedState, actual: state) }
+                .joined(separator: "\n")
+            Issue.record("state after \(action) differs from the stated change at: \(paths.joined(separator: ", "))\n\(details)",
                          sourceLocation: sourceLocation)
         }
     }
