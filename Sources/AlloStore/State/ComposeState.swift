@@ -1,7 +1,11 @@
 public import AlloKit
+public import Foundation
 
 /// The compose box, the drafts of every conversation and the outbox of sends not yet confirmed.
 public struct ComposeState: Equatable, Sendable {
+    /// The conversation the box belongs to: its text is that conversation's draft. Kept here because the timeline's key
+    /// has already moved on when `ComposeReducer.conversationChanged` runs.
+    public var conversation: ConversationKey? = nil
     /// The recipient (E.164 as typed); the open conversation's number by default.
     public var recipient = ""
     public var sender: Sender? = nil
@@ -59,14 +63,19 @@ public struct OutboxEntry: Equatable, Sendable, Identifiable {
     public var recipient: String
     public var text: String
     public var state: State
+    /// When the user confirmed the send (the clock of that action): the date of its timeline item, which stays in
+    /// place when the conversation is closed and opened again.
+    public var date: Date
 
-    public init(id: Int, key: ConversationKey, sender: Sender, recipient: String, text: String, state: State = .sending) {
+    public init(id: Int, key: ConversationKey, sender: Sender, recipient: String, text: String, state: State = .sending,
+                date: Date = Date(timeIntervalSince1970: 0)) {
         self.id = id
         self.key = key
         self.sender = sender
         self.recipient = recipient
         self.text = text
         self.state = state
+        self.date = date
     }
 
     /// The timeline id of its pending item.
