@@ -1,0 +1,102 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import AlloKit
+import AlloSandbox
+import AlloStore
+
+/// An in-process sandbox on 127.0.0.1:0 for one test (a short copy of AlloKitTests' LiveSandbox: test targets cannot
+/// share code). Its clock is manual; the runner's `now` reads the same clock, so `since` and item dates agree.
+struct Sandbox {
+    /// 2026-11-18T11:06:40Z: seeded history ends here.
+    static let epoch: Int64 = 1_795_000_000
+    static let usLine = "+14155550100"
+
+    let server: SandboxServer
+    let clock: ManualClock
+
+    var now: Date { Date(timeIntervalSince1970: clock.now()) }
+
+    func key(_ name: String) -> String { server.keys.first { $0.name == name }!.secret }
+
+    /// A client with the named key (`full`, `seed-v1`, `read-only`, or one of `extraKeys`). No retries by default, so
+    /// a scripted failure is seen as it is; the timeout is generous (two busy cores).
+    func client(key name: String = "full", timeout: Duration = .seconds(60), retry: RetryPolicy = .never) throws -> AlloClient {
+        try AlloClient(apiKey: key(name), baseURL: server.baseURL, timeout: timeout, retry: retry)
+    }
+
+    func runner(key name: String = "full", timeout: Duration = .seconds(60), drafts: URL? = nil) throws -> EffectRunner {
+        let clock = clock
+        return EffectRunner(client: try client(key: name, timeout: timeout),
+                            draftsURL: drafts ?? FileManager.default.temporaryDirectory
+                                .appendingPathComponent("allo-store-tests-\(UUID().uuidString)/drafts.json"),
+                            now: { Date(timeIntervalSince1970: clock.now()) })
+    }
+
+    /// One call to the control API (`/_sandbox/…`); returns the status and the parsed JSON body.
+    @discardableResult
+    func control(_ method: String, _ path: String, json: String? = nil) async throws -> (status: Int, body: Any?) {
+        var request = URLRequest(url: URL(string: server.baseURL.absoluteString + "/_sandbox" + path)!)
+        request.httpMethod = method
+        request.setValue("Bearer \(server.adminToken)", forHTTPHeaderField: "Authorization")
+        if let json {
+            request.httpBody = Data(json.utf8)
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as! HTTPURLResponse).statusCode, try? JSONSerialization.jsonObject(with: data))
+    }
+
+    /// Adds a fault rule, e.g. `{"kind":"status","status":500,"count":1,"path_prefix":"/v1/api/sms"}`.
+    func fault(_ json: String) async throws {
+        let (status, body) = try await control("POST", "/faults", json: json)
+        precondition(status < 300, "fault rejected: \(String(describing: body))")
+    }
+
+    /// An inbound SMS from `contact` on `line`, dated now on the sandbox clock; returns the new item's id.
+    @discardableResult
+    func inboundSMS(from contact: String, on line: String = usLine, text: String) async throws -> String {
+        let json = #"{"kind":"sms","allo_number":"\#(line)","contact_number":"\#(contact)","content":"\#(text)"}"#
+        let (status, body) = try await control("POST", "/activity", json: json)
+        precondition(status == 201, "activity rejected: \(String(describing: body))")
+        return ((body as? [String: Any])?["data"] as? [String: Any])?["id"] as? String ?? ""
+    }
+
+    /// How many requests to `prefix` were answered (with `status`, if given), as the sandbox's journal records them.
+    func requests(to prefix: String, status: Int? = nil) async throws -> Int {
+        let encoded = prefix.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? prefix
+        let (_, body) = try await control("GET", "/journal?path_prefix=\(encoded)")
+        let entries = (body as? [String: Any])?["data"] as? [[String: Any]] ?? []
+        return entries.filter { status == nil || $0["status"] as? Int == status }.count
+    }
+}
+
+/// Runs `body` against a fresh sandbox (rate limits not enforced, headers still sent) and stops it afterwards.
+/// `extraKeys` adds keys by name with the given scopes (e.g. one lacking `PHONE_NUMBERS_READ`).
+func withSandbox<T>(contacts: Int = 40, extraKeys: [String: [Scope]] = [:],
+                    _ body: (Sandbox) async throws -> T) async throws -> T {
+    let clock = ManualClock(Double(Sandbox.epoch) + 600)
+    var configuration = SandboxConfiguration()
+    configuration.port = 0
+    configuration.seed = 42
+    configuration.contacts = contacts
+    configuration.epoch = Sandbox.epoch
+    configuration.clock = clock
+    configuration.rateLimits = RateLimits(enforced: false)
+    configuration.webhookRetryScale = 0
+    configuration.keys = APIKey.defaults(seed: 42) + extraKeys.sorted { $0.key < $1.key }.enumerated().map { index, entry in
+        APIKey(id: "api-extra\(index)", name: entry.key, secret: "ak_live_storetests\(index)x\(entry.key.count)",
+               scopes: Set(entry.value))
+    }
+    let server = try await SandboxServer.start(configuration)
+    let sandbox = Sandbox(server: server, clock: clock)
+    do {
+        let result = try await body(sandbox)
+        await server.stop()
+        return result
+    } catch {
+        await server.stop()
+        throw error
+    }
+}
