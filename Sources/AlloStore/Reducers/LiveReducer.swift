@@ -118,11 +118,11 @@ enum LiveReducer {
 
     // MARK: Quit
 
-    /// Drafts to save: every kept draft, the compose box's text standing for the open conversation's; blank ones left
+    /// Drafts to save: every kept draft, the compose box's text standing for its conversation's; blank ones left
     /// out; sorted by Allo number, contact number, contact id.
     static func draftRecords(_ state: AppState) -> [DraftRecord] {
         var drafts = state.compose.drafts
-        if let key = state.timeline.key { drafts[key] = state.compose.text }
+        if let key = state.compose.conversation ?? state.timeline.key { drafts[key] = state.compose.text }
         return drafts
             .filter { !$0.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
             .map { DraftRecord(key: $0.key, text: $0.value) }
