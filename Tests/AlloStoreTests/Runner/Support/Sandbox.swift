@@ -74,13 +74,15 @@ struct Sandbox {
 
 /// Runs `body` against a fresh sandbox (rate limits not enforced, headers still sent) and stops it afterwards.
 /// `extraKeys` adds keys by name with the given scopes (e.g. one lacking `PHONE_NUMBERS_READ`).
-func withSandbox<T>(contacts: Int = 40, extraKeys: [String: [Scope]] = [:],
+func withSandbox<T>(contacts: Int = 40, itemsPerContact: Int = 8, extraKeys: [String: [Scope]] = [:],
+                    isolation: isolated (any Actor)? = #isolation,
                     _ body: (Sandbox) async throws -> T) async throws -> T {
     let clock = ManualClock(Double(Sandbox.epoch) + 600)
     var configuration = SandboxConfiguration()
     configuration.port = 0
     configuration.seed = 42
     configuration.contacts = contacts
+    configuration.itemsPerContact = itemsPerContact
     configuration.epoch = Sandbox.epoch
     configuration.clock = clock
     configuration.rateLimits = RateLimits(enforced: false)
