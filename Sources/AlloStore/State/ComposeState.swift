@@ -63,8 +63,8 @@ public struct OutboxEntry: Equatable, Sendable, Identifiable {
     public var recipient: String
     public var text: String
     public var state: State
-    /// When the user confirmed the send (the clock of that action): the date of its timeline item, which stays in
-    /// place when the conversation is closed and opened again.
+    /// When the user confirmed the send (the clock, or the open timeline's newest date if later): the date of its
+    /// timeline item, which keeps its place when the conversation is closed and opened again.
     public var date: Date
 
     public init(id: Int, key: ConversationKey, sender: Sender, recipient: String, text: String, state: State = .sending,
