@@ -28,15 +28,19 @@ public struct ErrorInfo: Equatable, Sendable, Error {
     public var requiredScopes: [String]
     /// How long the API asked to wait, from a 429.
     public var retryAfter: Duration?
+    /// Whether the server may have acted on the request although it failed: a timeout, a connection lost mid-exchange,
+    /// a success reply that could not be read. An SMS that failed so is "unknown", never "failed".
+    public var mayHaveBeenProcessed: Bool
 
     public init(kind: Kind, code: String? = nil, message: String, hint: String? = nil, requiredScopes: [String] = [],
-                retryAfter: Duration? = nil) {
+                retryAfter: Duration? = nil, mayHaveBeenProcessed: Bool? = nil) {
         self.kind = kind
         self.code = code
         self.message = message
         self.hint = hint
         self.requiredScopes = requiredScopes
         self.retryAfter = retryAfter
+        self.mayHaveBeenProcessed = mayHaveBeenProcessed ?? (kind == .timeout || kind == .undecodable)
     }
 
     public init(_ error: AlloError) {
@@ -53,7 +57,8 @@ public struct ErrorInfo: Equatable, Sendable, Error {
         case .cancelled:
             self.init(kind: .cancelled, message: "cancelled")
         case .transport(_, let failure):
-            self.init(kind: .network, message: failure.message, hint: "offline? allo retries on its own")
+            self.init(kind: .network, message: failure.message, hint: "offline? allo retries on its own",
+                      mayHaveBeenProcessed: failure.requestMayHaveBeenSent)
         case .undecodable(let body):
             self.init(kind: .undecodable, message: body.description, hint: "the API answered something unexpected")
         case .invalidArgument(let message):

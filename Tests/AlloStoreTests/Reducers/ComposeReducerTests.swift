@@ -351,6 +351,33 @@ import Testing
         }
     }
 
+    @Test func aConnectionLostMidSendIsUnknownButARefusedOneFailed() {
+        let lost = ErrorInfo(AlloError.transport(request: "POST /v1/api/sms",
+                                                 failure: TransportFailure(.connectionLost, message: "connection lost")))
+        let refused = ErrorInfo(AlloError.transport(request: "POST /v1/api/sms",
+                                                    failure: TransportFailure(.connectionRefused, message: "connection refused")))
+        #expect(lost.mayHaveBeenProcessed)
+        #expect(!refused.mayHaveBeenProcessed)
+
+        var store = Self.sent()
+        store.send(.smsSendFailed(outboxID: 1, lost)) {
+            $0.compose.outbox[0].state = .unknown(lost)
+            $0.timeline.items[1] = Self.item(.unknown(outboxID: 1, lost))
+            StatusReducer.report(lost, in: &$0)
+        }
+        var other = Self.sent()
+        other.send(.smsSendFailed(outboxID: 1, refused)) {
+            $0.compose.outbox[0].state = .failed(refused)
+            $0.timeline.items[1] = Self.item(.failed(outboxID: 1, refused))
+            StatusReducer.report(refused, in: &$0)
+        }
+        // Refused means it never left: retrying is safe and offered.
+        other.send(.retryTapped(outboxID: 1), effects: [.sendSMS(Self.request)]) {
+            $0.compose.outbox[0].state = .sending
+            $0.timeline.items[1] = Self.item(.pending(outboxID: 1))
+        }
+    }
+
     @Test func aTimeoutIsUnknownAndNeverSentAgainOnItsOwn() {
         var store = Self.sent()
         store.send(.smsSendFailed(outboxID: 1, TL.timeout)) {
@@ -360,7 +387,7 @@ import Testing
         }
         // Retry does not resend a send that may have gone out: it says how to resend on purpose.
         store.send(.retryTapped(outboxID: 1)) {
-            StatusReducer.notify("This SMS may have gone out (the send timed out): check the conversation before sending"
+            StatusReducer.notify("This SMS may have gone out (no clear answer to the send): check the conversation before sending"
                                  + " it again; to resend, edit it and send", level: .notice, in: &$0)
         }
         #expect(store.state.compose.outbox == [Self.entry(state: .unknown(TL.timeout))])
