@@ -18,6 +18,8 @@ struct StoreBenchmarks {
         for history in histories {
             let group = "reduce per action, \(history.formatted()) inbox entries and \(history.formatted()) timeline items"
             var scenario = Scenario(history: history)
+            // Pages and sends add to the history: each figure starts from a fresh state so they all measure at `history`.
+            func fresh() { scenario = Scenario(history: history) }
             figures.append(measure(group, "move the timeline selection", &scenario) { s, i in
                 s.state.navigation.focus = .timeline
                 return .selectionMoved(by: i.isMultiple(of: 2) ? -1 : 1)
@@ -26,18 +28,22 @@ struct StoreBenchmarks {
                 s.state.navigation.focus = .inbox
                 return .selectionMoved(by: i.isMultiple(of: 2) ? 1 : -1)
             })
+            fresh()
             figures.append(measure(group, "an inbox page of 50 arrives", &scenario) { s, _ in
                 s.nextInboxPage()
             })
+            fresh()
             figures.append(measure(group, "an older timeline page of 50 arrives", &scenario) { s, _ in
                 s.nextOlderTimelinePage()
             })
+            fresh()
             figures.append(measure(group, "a live refresh brings 1 inbound SMS", &scenario) { s, _ in
                 s.liveRefresh()
             })
             figures.append(measure(group, "a character typed in compose", &scenario) { _, i in
                 .composeTextChanged(String(repeating: "a", count: 1 + i % 40))
             })
+            fresh()
             figures.append(measure(group, "an SMS confirmed, then sent", &scenario) { s, i in
                 if i.isMultiple(of: 2) {
                     s.state.compose.text = "See you at 10"
@@ -53,7 +59,8 @@ struct StoreBenchmarks {
                 return .tick(Self.t0.addingTimeInterval(Double(i)))
             })
             // Filtering scans what is loaded by nature; shown apart so the figures above stay honest.
-            figures.append(measure(group, "filter keystroke (scans the loaded entries)", &scenario) { _, i in
+            fresh()
+            figures.append(measure(group, "filter keystroke (scans the loaded entries)", &scenario, perRound: 10) { _, i in
                 .filterChanged(i.isMultiple(of: 2) ? "smi" : "")
             })
         }
@@ -61,8 +68,9 @@ struct StoreBenchmarks {
     }
 
     /// Times `perRound` actions per round, building each action (untimed) from the scenario just before it.
-    private func measure(_ group: String, _ name: String, _ scenario: inout Scenario,
+    private func measure(_ group: String, _ name: String, _ scenario: inout Scenario, perRound: Int? = nil,
                          _ next: (inout Scenario, Int) -> Action) -> Figure {
+        let perRound = perRound ?? self.perRound
         var samples: [Double] = []
         var i = 0
         for _ in 0..<rounds {
