@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         // ConfigurationSupport would pull swift-configuration into every cold build for nothing we use.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
@@ -34,10 +35,28 @@ let package = Package(
             dependencies: ["AlloCLI"],
             swiftSettings: strict
         ),
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(
+            name: "AlloTerminal",
+            dependencies: ["AlloTUI", "CNcursesw"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "AlloTUI",
+            dependencies: ["AlloStore", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strict
+        ),
         .target(
             name: "AlloCLI",
             dependencies: [
                 "AlloSandbox",
+                "AlloKit",
+                "AlloStore",
+                "AlloTUI",
+                "AlloTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -99,6 +118,11 @@ let package = Package(
         .testTarget(
             name: "AlloStoreTests",
             dependencies: ["AlloStore", "AlloKit", "AlloSandbox", .product(name: "DequeModule", package: "swift-collections")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AlloTUITests",
+            dependencies: ["AlloTUI", "AlloStore", "AlloKit"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,0 +1,2 @@
+// OWNER: the terminal helper (delete this file when the real ones land).
+import CNcursesw
