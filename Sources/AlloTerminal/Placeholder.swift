@@ -1,2 +1,0 @@
-// OWNER: the terminal helper (delete this file when the real ones land).
-import CNcursesw
