@@ -1,0 +1,183 @@
+import AlloTUI
+import CNcursesw
+import Glibc
+
+/// Why the terminal could not be started.
+public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
+    case notATerminal
+    case unknownTerminal(String?)
+
+    public var description: String {
+        switch self {
+        case .notATerminal:
+            "stdin and stdout must be a terminal"
+        case let .unknownTerminal(name):
+            "the terminal type \(name.map { "'\($0)'" } ?? "(TERM is not set)") is unknown to ncurses; set TERM, e.g. TERM=xterm-256color"
+        }
+    }
+}
+
+/// Where the cursor is shown (compose); nil hides it.
+public struct CursorPosition: Equatable, Sendable {
+    public var x: Int
+    public var y: Int
+    public init(x: Int, y: Int) {
+        self.x = x
+        self.y = y
+    }
+}
+
+/// The curses screen: started with `newterm`, drawn from a `Canvas`, ended with `endwin`.
+///
+/// Only rows that differ from the previous frame are copied into the window; then one `wnoutrefresh` and one `doupdate`,
+/// so curses sends only the changed cells. Never `clear()` per frame.
+@MainActor
+final class CursesScreen {
+    private let screen: OpaquePointer
+    let window: UnsafeMutablePointer<WINDOW>
+    private(set) var size: Size
+    private var previous: Canvas?
+    private var pairs: ColorPairs
+    private var styles: [Style: (attributes: attr_t, pair: Int32)] = [:]
+    private var cursorShown: Bool?
+    private var ended = false
+    private var scratch = [wchar_t](repeating: 0, count: 8)
+
+    /// Bracketed paste on: pasted text arrives between `ESC[200~` and `ESC[201~`.
+    private static let pasteOn: StaticString = "\u{1B}[?2004h"
+    private static let pasteOff: StaticString = "\u{1B}[?2004l"
+
+    init() throws(TerminalError) {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        setlocale(LC_ALL, "")
+        guard let screen = newterm(nil, allo_stdout(), allo_stdin()) else {
+            throw .unknownTerminal(getenv("TERM").map { String(cString: $0) })
+        }
+        self.screen = screen
+        set_term(screen)
+        let window = allo_stdscr()!
+        self.window = window
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        nodelay(window, true)
+        idlok(window, true)
+        if getenv("ESCDELAY") == nil { set_escdelay(25) }
+        if has_colors() {
+            start_color()
+            use_default_colors()
+        }
+        pairs = ColorPairs(colors: has_colors() ? Int(allo_colors()) : 0, capacity: Int(allo_color_pairs()))
+        size = Size(width: Int(allo_getmaxx(window)), height: Int(allo_getmaxy(window)))
+        Self.emit(Self.pasteOn)
+    }
+
+    /// Copies `canvas` to the screen; shows the cursor at `cursor`, or hides it.
+    func draw(_ canvas: Canvas, cursor: CursorPosition? = nil) {
+        guard !ended else { return }
+        let width = canvas.size.width
+        let full = previous?.size != canvas.size
+        for y in 0..<min(canvas.size.height, size.height) {
+            let row = y * width..<(y + 1) * width
+            if !full, let previous, previous.cells[row] == canvas.cells[row] { continue }
+            for x in 0..<min(width, size.width) {
+                put(canvas.cells[y * width + x], x: x, y: y)
+            }
+        }
+        previous = canvas
+        if let cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < size.width, cursor.y < size.height {
+            setCursor(visible: true)
+            wmove(window, Int32(cursor.y), Int32(cursor.x))
+        } else {
+            setCursor(visible: false)
+        }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// Re-reads the size after `KEY_RESIZE`; the next `draw` repaints every row.
+    func resized() {
+        size = Size(width: Int(allo_getmaxx(window)), height: Int(allo_getmaxy(window)))
+        previous = nil
+    }
+
+    /// Ctrl-Z: gives the terminal back, stops the process, and on `fg` takes it again. The caller draws next.
+    func suspend() {
+        guard !ended else { return }
+        Self.emit(Self.pasteOff)
+        endwin()
+        TerminalRestore.setActive(false)
+        var stopDefault = sigaction()
+        stopDefault.__sigaction_handler.sa_handler = SIG_DFL
+        sigemptyset(&stopDefault.sa_mask)
+        var previousStop = sigaction()
+        sigaction(SIGTSTP, &stopDefault, &previousStop)
+        raise(SIGTSTP)
+        sigaction(SIGTSTP, &previousStop, nil)
+        TerminalRestore.setActive(true)
+        // After endwin, the next refresh takes program mode back and repaints the whole screen.
+        doupdate()
+        Self.emit(Self.pasteOn)
+        cursorShown = nil
+        resized()
+    }
+
+    /// Restores the terminal: paste off, cursor shown, `endwin` (termios and the main screen back).
+    func end() {
+        guard !ended else { return }
+        ended = true
+        Self.emit(Self.pasteOff)
+        curs_set(1)
+        endwin()
+        delscreen(screen)
+    }
+
+    private func put(_ cell: Cell, x: Int, y: Int) {
+        // The right half of a two-cell glyph: curses filled it when it drew the left half.
+        if cell.glyph.isEmpty { return }
+        let look = resolve(cell.style)
+        var count = 0
+        for scalar in cell.glyph.unicodeScalars where count < Int(CCHARW_MAX) {
+            scratch[count] = wchar_t(bitPattern: scalar.value)
+            count += 1
+        }
+        if count == 0 { scratch[0] = 0x20; count = 1 }
+        scratch[count] = 0
+        var character = cchar_t()
+        scratch.withUnsafeBufferPointer { text in
+            _ = allo_setcchar(&character, text.baseAddress, look.attributes, look.pair)
+        }
+        // The bottom-right cell answers ERR (the cursor cannot advance past it) yet is drawn: ignore the result.
+        _ = mvwadd_wch(window, Int32(y), Int32(x), &character)
+    }
+
+    private func resolve(_ style: Style) -> (attributes: attr_t, pair: Int32) {
+        if let known = styles[style] { return known }
+        var attributes = allo_attr_normal()
+        if style.bold { attributes |= allo_attr_bold() }
+        if style.dim { attributes |= allo_attr_dim() }
+        if style.italic { attributes |= allo_attr_italic() }
+        if style.underline { attributes |= allo_attr_underline() }
+        if style.reverse { attributes |= allo_attr_reverse() }
+        let foreground = pairs.resolve(style.foreground), background = pairs.resolve(style.background)
+        let (pair, isNew) = pairs.pair(foreground: foreground, background: background)
+        if isNew, init_extended_pair(pair, foreground, background) == ERR, pair < Int32(Int16.max) {
+            _ = init_pair(Int16(pair), Int16(clamping: foreground), Int16(clamping: background))
+        }
+        let look = (attributes, pair)
+        styles[style] = look
+        return look
+    }
+
+    private func setCursor(visible: Bool) {
+        guard cursorShown != visible else { return }
+        cursorShown = visible
+        curs_set(visible ? 1 : 0)
+    }
+
+    /// Writes a mode sequence straight to the terminal between frames (after `doupdate` flushed curses' buffer).
+    private static func emit(_ bytes: StaticString) {
+        _ = write(STDOUT_FILENO, bytes.utf8Start, bytes.utf8CodeUnitCount)
+    }
+}

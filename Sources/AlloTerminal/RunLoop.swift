@@ -1,0 +1,192 @@
+public import AlloStore
+public import AlloTUI
+import CNcursesw
+import Glibc
+
+/// One frame as the terminal shows it: the cells, and where the cursor goes (compose), if anywhere.
+public struct TerminalFrame: Equatable, Sendable {
+    public var canvas: Canvas
+    public var cursor: CursorPosition?
+
+    public init(canvas: Canvas, cursor: CursorPosition? = nil) {
+        self.canvas = canvas
+        self.cursor = cursor
+    }
+}
+
+/// The terminal client's loop: one owner on the main actor for the store and every curses call.
+///
+/// Named `TerminalLoop`, not `RunLoop`, so it never clashes with Foundation's `RunLoop` in files importing both.
+@MainActor
+public enum TerminalLoop {
+    /// Runs the client until the store quits (`navigation.quitting`), a quit signal arrives or stdin ends.
+    ///
+    /// Starts the screen and the store (`store.start()`), draws only when the state changed or the terminal was resized,
+    /// sends each key's actions (`KeyMap.actions(for:in:)`) to the store, suspends on Ctrl-Z. On the way out it
+    /// calls `await store.stop()` (drafts saved) and restores the terminal.
+    /// - Returns: 0 after a quit; 128 + the signal number after SIGTERM, SIGHUP or SIGINT; 129 when stdin hung up.
+    /// - Throws: `TerminalError` when the terminal cannot be started (nothing was changed then).
+    public static func run(store: Store, theme: Theme, chrome: Chrome) async throws(TerminalError) -> Int32 {
+        try await run(store: store) { state, size in
+            TerminalFrame(canvas: AlloTUI.render(state, size: size, theme: theme, chrome: chrome))
+        }
+    }
+
+    /// The same with any frame function (a cursor for compose, a theme that changes at run time).
+    public static func run(store: Store, frame: @escaping @MainActor (AppState, Size) -> TerminalFrame)
+        async throws(TerminalError) -> Int32 {
+        let signalFD = TerminalRestore.install()
+        let screen: CursesScreen
+        do {
+            screen = try CursesScreen()
+        } catch {
+            TerminalRestore.uninstall()
+            throw error
+        }
+        TerminalRestore.setActive(true)
+        TerminalRestore.chainResize()
+        let session = Session(store: store, screen: screen, signalFD: signalFD, frame: frame)
+        let code = await session.run()
+        screen.end()
+        TerminalRestore.setActive(false)
+        TerminalRestore.uninstall()
+        return code
+    }
+}
+
+/// One run: the event stream, the dirty flag, the decoder.
+@MainActor
+private final class Session {
+    enum Event: Sendable {
+        case pump(PumpEvent)
+        case changed
+        case expired(Int)
+    }
+
+    private let store: Store
+    private let screen: CursesScreen
+    private let frame: (AppState, Size) -> TerminalFrame
+    private let events: AsyncStream<Event>
+    private let continuation: AsyncStream<Event>.Continuation
+    private let pump: InputPump
+    private var decoder = KeyDecoder()
+    private var dirty = true
+    private var exitCode: Int32?
+    private var emptyDrains = 0
+    private var expiry: Task<Void, Never>?
+    private var expiryGeneration = 0
+
+    init(store: Store, screen: CursesScreen, signalFD: Int32, frame: @escaping (AppState, Size) -> TerminalFrame) {
+        self.store = store
+        self.screen = screen
+        self.frame = frame
+        (events, continuation) = AsyncStream<Event>.makeStream()
+        let continuation = continuation
+        pump = InputPump(signalFD: signalFD) { continuation.yield(.pump($0)) }
+    }
+
+    func run() async -> Int32 {
+        let previousOnChange = store.onChange
+        store.onChange = { [weak self] state in
+            previousOnChange?(state)
+            self?.markDirty()
+        }
+        pump.start()
+        store.start()
+        drawIfDirty()
+        for await event in events {
+            switch event {
+            case let .pump(.signal(number)):
+                exitCode = 128 + number
+            case .pump(.hangup):
+                exitCode = 128 + SIGHUP
+            case .pump(.input):
+                drain()
+                pump.acknowledge()
+            case .changed:
+                break
+            case let .expired(generation):
+                if generation == expiryGeneration { handle(decoder.expire()) }
+            }
+            if store.state.navigation.quitting, exitCode == nil { exitCode = 0 }
+            if exitCode != nil { break }
+            drawIfDirty()
+        }
+        pump.stop()
+        expiry?.cancel()
+        continuation.finish()
+        await store.stop()
+        store.onChange = previousOnChange
+        return exitCode ?? 0
+    }
+
+    private func markDirty() {
+        guard !dirty else { return }
+        dirty = true
+        continuation.yield(.changed)
+    }
+
+    private func drawIfDirty() {
+        guard dirty else { return }
+        dirty = false
+        let next = frame(store.state, screen.size)
+        screen.draw(next.canvas, cursor: next.cursor)
+    }
+
+    /// Reads every key curses has, in `nodelay` mode.
+    private func drain() {
+        var batch: [RawInput] = []
+        var character: wint_t = 0
+        while true {
+            let result = wget_wch(screen.window, &character)
+            if result == ERR { break }
+            batch.append(result == KEY_CODE_YES ? .key(CursesKey(code: Int32(character))) : .scalar(UInt32(character)))
+        }
+        if batch.isEmpty {
+            // Readable yet nothing to read, again and again: stdin is at end of file. Quit rather than spin.
+            emptyDrains += 1
+            if emptyDrains >= 3, Self.atEndOfInput() { exitCode = 128 + SIGHUP }
+            return
+        }
+        emptyDrains = 0
+        handle(decoder.decode(batch))
+        scheduleExpiry()
+    }
+
+    private func handle(_ decoded: [TerminalEvent]) {
+        for event in decoded {
+            switch event {
+            case .resize:
+                screen.resized()
+                dirty = true
+            case .key(.control("z")):
+                screen.suspend()
+                dirty = true
+            case let .key(key):
+                for action in KeyMap.actions(for: key, in: store.state) { store.send(action) }
+            }
+        }
+    }
+
+    /// A held escape sequence or an unfinished paste is given up after a quiet spell.
+    private func scheduleExpiry() {
+        expiry?.cancel()
+        expiryGeneration += 1
+        guard decoder.isWaiting else { return }
+        let generation = expiryGeneration
+        let delay: Duration = decoder.isPasting ? .milliseconds(500) : .milliseconds(60)
+        let continuation = continuation
+        expiry = Task {
+            do { try await Task.sleep(for: delay) } catch { return }
+            continuation.yield(.expired(generation))
+        }
+    }
+
+    /// stdin polls readable with no bytes queued.
+    private static func atEndOfInput() -> Bool {
+        var fds = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&fds, 1, 0) == 1 else { return false }
+        var queued: Int32 = 0
+        return ioctl(STDIN_FILENO, UInt(FIONREAD), &queued) == 0 && queued == 0
+    }
+}
