@@ -73,7 +73,7 @@ public enum Wrap {
                 continue
             }
             if index > start, w == 2 || previousWide {
-                breakEnd = index
+                breakEnd = trimmedEnd(characters, start, index)
                 breakNext = index
             }
             if used + w > width, index > start {
