@@ -126,6 +126,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "AlloTerminalTests",
+            dependencies: ["AlloTerminal", "AlloTUI"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "AlloCLITests",
             dependencies: ["AlloCLI"],
             swiftSettings: strict

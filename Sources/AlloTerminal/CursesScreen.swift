@@ -113,7 +113,15 @@ final class CursesScreen {
         sigemptyset(&stopDefault.sa_mask)
         var previousStop = sigaction()
         sigaction(SIGTSTP, &stopDefault, &previousStop)
+        // The loop runs on a dispatch worker, which blocks signals: unblock SIGTSTP here so raise() stops the process
+        // now (a thread-directed signal stays pending on a thread that blocks it), and returns after `fg`.
+        var stopOnly = sigset_t()
+        sigemptyset(&stopOnly)
+        sigaddset(&stopOnly, SIGTSTP)
+        var previousMask = sigset_t()
+        pthread_sigmask(SIG_UNBLOCK, &stopOnly, &previousMask)
         raise(SIGTSTP)
+        pthread_sigmask(SIG_SETMASK, &previousMask, nil)
         sigaction(SIGTSTP, &previousStop, nil)
         TerminalRestore.setActive(true)
         // After endwin, the next refresh takes program mode back and repaints the whole screen.
