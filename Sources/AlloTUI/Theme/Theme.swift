@@ -1,5 +1,6 @@
-/// The styles the panes draw with, by role. Built-in themes are compiled in from `Themes/*.toml`; user themes are
-/// read from TOML files (see `ThemeLoader`).
+/// The styles the panes draw with, by role. Built-in themes (`Theme.default`, `.light`, `.highContrast`, `.mono` for
+/// `NO_COLOR`) are compiled in from `Themes/*.toml` (see `BuiltinThemes.swift`); user themes are read from TOML files
+/// (see `ThemeLoader`). The defaults of `init` are attributes only, as `mono`.
 public struct Theme: Equatable, Sendable {
     public var name: String
     /// Everything not styled otherwise.
@@ -66,8 +67,4 @@ public struct Theme: Equatable, Sendable {
         self.toastError = toastError
         self.warning = warning
     }
-
-    /// Attributes only, no colour: what `NO_COLOR` gets. Focus and selection stay visible through bold, reverse and
-    /// underline.
-    public static let mono = Theme(name: "mono")
 }
