@@ -1,0 +1,95 @@
+import AlloKit
+import AlloSandbox
+import AlloStore
+import AlloTUI
+import AlloTerminal
+import Foundation
+
+/// The terminal client: AlloClient → EffectRunner → Store → TerminalLoop, and the exit code it ends with.
+@MainActor
+enum ClientLauncher {
+    /// Seconds between simulated inbound events in `--demo`.
+    static let demoActivityInterval = 20.0
+
+    /// Runs the client until it quits. Problems before the screen starts go to stderr (the terminal is still plain);
+    /// once it runs, everything goes to the log file.
+    static func run(demo: Bool, theme choice: String?, environment: ClientEnvironment) async -> Int32 {
+        let target: ClientEnvironment.Target
+        do {
+            target = try environment.target(demo: demo)
+        } catch {
+            Console.err(error.description)
+            return 2
+        }
+        var secrets: [String] = []
+        if case let .api(key, _) = target { secrets.append(key) }
+        let log = FileLog(url: environment.logFile, secrets: secrets)
+        let (theme, themeError) = ThemeLoader.resolve(choice, environment: environment.variables)
+
+        var sandbox: SandboxServer?
+        let key: String
+        let baseURL: URL
+        let chrome: Chrome
+        switch target {
+        case let .api(apiKey, url):
+            (key, baseURL) = (apiKey, url)
+            chrome = Chrome(demo: false, account: url.host)
+        case .demo:
+            do {
+                let server = try await startDemoSandbox(log: log)
+                sandbox = server
+                // The key with every scope: the demo shows everything the client can do.
+                key = (server.keys.first { $0.scopes.count == Scope.allCases.count } ?? server.keys[0]).secret
+                baseURL = server.baseURL
+                chrome = Chrome(demo: true, account: nil)
+                log?.write("demo sandbox on \(server.baseURL.absoluteString), activity every \(Int(demoActivityInterval)) s")
+            } catch {
+                Console.err("allo: the demo sandbox did not start: \(error)")
+                return 1
+            }
+        }
+
+        let client: AlloClient
+        do {
+            client = try AlloClient(apiKey: key, baseURL: baseURL)
+        } catch {
+            Console.err("allo: \(error)")
+            await sandbox?.stop()
+            return 2
+        }
+        var state = AppState()
+        if let themeError {
+            log?.write("theme: \(themeError)")
+            state.status.toasts.append(Toast(id: state.status.nextToastID, level: .error,
+                                             text: "\(themeError); using the default theme"))
+            state.status.nextToastID += 1
+        }
+        let store = Store(state: state, runner: EffectRunner(client: client, draftsURL: environment.draftsFile))
+        log?.write("start: \(demo ? "demo" : "api \(baseURL.absoluteString)"), theme \(theme.name), pid \(getpid())")
+
+        let code: Int32
+        do {
+            code = try await TerminalLoop.run(store: store, theme: theme, chrome: chrome)
+        } catch {
+            log?.write("terminal: \(error)")
+            Console.err("allo: \(error)\n" + ClientSetupError.instead)
+            code = 1
+        }
+        await sandbox?.stop()
+        log?.write("exit \(code)")
+        return code
+    }
+
+    /// A sandbox on a free loopback port with the default world and live activity; its request log goes to the file.
+    private static func startDemoSandbox(log: FileLog?) async throws -> SandboxServer {
+        var configuration = SandboxConfiguration()
+        configuration.host = "127.0.0.1"
+        configuration.port = 0
+        configuration.activityInterval = demoActivityInterval
+        if let log {
+            configuration.requestLog = { @Sendable line in log.write("sandbox: " + line) }
+            configuration.warnings = { @Sendable line in log.write("sandbox warning: " + line) }
+        }
+        return try await SandboxServer.start(configuration)
+    }
+}
