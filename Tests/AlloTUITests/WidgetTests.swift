@@ -133,6 +133,14 @@ import Testing
         #expect(canvas.rows() == ["r0    ", "r1    ", "      ", "      "])
     }
 
+    @Test func aShortListAnchoredAtTheBottomSitsLikeAChat() {
+        var canvas = Canvas(size: Size(width: 4, height: 4))
+        ListWindow(count: 2, selected: 1, offset: 0, anchor: .bottom).draw(in: canvas.bounds, on: &canvas) { canvas, row in
+            canvas.write("m\(row.index)", x: row.rect.x, y: row.rect.y, style: row.style, clippedTo: row.rect)
+        }
+        #expect(canvas.rows() == ["    ", "    ", "m0  ", "m1  "])
+    }
+
     @Test func scrollIndicatorShowsWhereTheWindowIs() {
         var canvas = Canvas(size: Size(width: 4, height: 4))
         ListWindow(count: 8, selected: 7, offset: 4).draw(in: canvas.bounds, on: &canvas) { canvas, row in

@@ -34,11 +34,17 @@ public struct ListWindow: Sendable {
     public var thumbGlyph: String
     public var trackStyle: Style
     public var thumbStyle: Style
+    /// Where rows sit when they all fit: at the top (lists) or at the bottom (a chat timeline, newest last).
+    public var anchor: Anchor
+
+    public enum Anchor: Equatable, Sendable {
+        case top, bottom
+    }
 
     public init(count: Int, selected: Int, offset: Int, focused: Bool = true, style: Style = .plain,
                 selectionStyle: Style = Style(reverse: true), unfocusedSelectionStyle: Style = Style(underline: true),
                 showsScrollIndicator: Bool = true, trackGlyph: String = "│", thumbGlyph: String = "┃",
-                trackStyle: Style = Style(dim: true), thumbStyle: Style = .plain) {
+                trackStyle: Style = Style(dim: true), thumbStyle: Style = .plain, anchor: Anchor = .top) {
         self.count = max(0, count)
         self.selected = selected
         self.offset = offset
@@ -51,14 +57,17 @@ public struct ListWindow: Sendable {
         self.thumbGlyph = thumbGlyph
         self.trackStyle = trackStyle
         self.thumbStyle = thumbStyle
+        self.anchor = anchor
     }
 
     /// A window at the store's list cursor, styled by `theme` (`selection`, `selectionUnfocused`, `dim` track,
     /// `border` thumb).
-    public init(count: Int, cursor: ListCursor, focused: Bool = true, theme: Theme, showsScrollIndicator: Bool = true) {
+    public init(count: Int, cursor: ListCursor, focused: Bool = true, theme: Theme, showsScrollIndicator: Bool = true,
+                anchor: Anchor = .top) {
         self.init(count: count, selected: cursor.selected, offset: cursor.offset, focused: focused, style: theme.base,
                   selectionStyle: theme.selection, unfocusedSelectionStyle: theme.selectionUnfocused,
-                  showsScrollIndicator: showsScrollIndicator, trackStyle: theme.dim, thumbStyle: theme.borderFocused)
+                  showsScrollIndicator: showsScrollIndicator, trackStyle: theme.dim, thumbStyle: theme.borderFocused,
+                  anchor: anchor)
     }
 
     /// What a draw showed.
@@ -72,7 +81,8 @@ public struct ListWindow: Sendable {
     }
 
     /// Draws the visible rows into `rect` by calling `row` once for each (and for nothing else), then the selection bar
-    /// and the scroll indicator. `rowHeight` gives variable heights (wrapped messages); it is asked only about rows
+    /// and the scroll indicator. Only the rows are drawn: the space below (or, anchored at the bottom, above) a short
+    /// list is left as it was. `rowHeight` gives variable heights (wrapped messages); it is asked only about rows
     /// near the window. A row taller than the space left is drawn cut: its `rect` is clipped to the window.
     @discardableResult
     public func draw(in rect: Rect, on canvas: inout Canvas, rowHeight: ((Int) -> Int)? = nil,
@@ -89,6 +99,11 @@ public struct ListWindow: Sendable {
         let first = allFit ? 0 : firstRow(height: area.height, selected: selected, heightOf)
 
         var y = area.y
+        if allFit, anchor == .bottom {
+            var total = 0
+            for index in 0..<count { total += heightOf(index) }
+            y = area.maxY - total
+        }
         var index = first
         while index < count, y < area.maxY {
             let height = min(heightOf(index), area.maxY - y)
