@@ -1,5 +1,6 @@
 import AlloTUI
 import CNcursesw
+import Foundation
 import Glibc
 
 /// Why the terminal could not be started.
@@ -104,31 +105,49 @@ final class CursesScreen {
 
     /// Ctrl-Z: gives the terminal back, stops the process, and on `fg` takes it again. The caller draws next.
     func suspend() {
-        guard !ended else { return }
+        released {
+            var stopDefault = sigaction()
+            stopDefault.__sigaction_handler.sa_handler = SIG_DFL
+            sigemptyset(&stopDefault.sa_mask)
+            var previousStop = sigaction()
+            sigaction(SIGTSTP, &stopDefault, &previousStop)
+            // The loop runs on a dispatch worker, which blocks signals: unblock SIGTSTP here so raise() stops the
+            // process now (a thread-directed signal stays pending on a thread that blocks it), and returns after `fg`.
+            var stopOnly = sigset_t()
+            sigemptyset(&stopOnly)
+            sigaddset(&stopOnly, SIGTSTP)
+            var previousMask = sigset_t()
+            pthread_sigmask(SIG_UNBLOCK, &stopOnly, &previousMask)
+            raise(SIGTSTP)
+            pthread_sigmask(SIG_SETMASK, &previousMask, nil)
+            sigaction(SIGTSTP, &previousStop, nil)
+        }
+    }
+
+    /// Gives the terminal back (shell modes, main screen) for `body`, e.g. `$EDITOR`, then takes it again; the size is
+    /// read again and the next `draw` repaints everything.
+    func released<T>(_ body: () throws -> T) rethrows -> T {
+        guard !ended else { return try body() }
         Self.emit(Self.pasteOff)
         endwin()
         TerminalRestore.setActive(false)
-        var stopDefault = sigaction()
-        stopDefault.__sigaction_handler.sa_handler = SIG_DFL
-        sigemptyset(&stopDefault.sa_mask)
-        var previousStop = sigaction()
-        sigaction(SIGTSTP, &stopDefault, &previousStop)
-        // The loop runs on a dispatch worker, which blocks signals: unblock SIGTSTP here so raise() stops the process
-        // now (a thread-directed signal stays pending on a thread that blocks it), and returns after `fg`.
-        var stopOnly = sigset_t()
-        sigemptyset(&stopOnly)
-        sigaddset(&stopOnly, SIGTSTP)
-        var previousMask = sigset_t()
-        pthread_sigmask(SIG_UNBLOCK, &stopOnly, &previousMask)
-        raise(SIGTSTP)
-        pthread_sigmask(SIG_SETMASK, &previousMask, nil)
-        sigaction(SIGTSTP, &previousStop, nil)
-        TerminalRestore.setActive(true)
-        // After endwin, the next refresh takes program mode back and repaints the whole screen.
-        doupdate()
-        Self.emit(Self.pasteOn)
-        cursorShown = nil
-        resized()
+        defer {
+            TerminalRestore.setActive(true)
+            // After endwin, the next refresh takes program mode back and repaints the whole screen.
+            doupdate()
+            Self.emit(Self.pasteOn)
+            cursorShown = nil
+            resized()
+        }
+        return try body()
+    }
+
+    /// Copies `text` to the system clipboard with OSC 52 (works over SSH where the terminal allows it).
+    func copyToClipboard(_ text: String) {
+        guard !ended else { return }
+        let sequence = "\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
+        var bytes = Array(sequence.utf8)
+        _ = write(STDOUT_FILENO, &bytes, bytes.count)
     }
 
     /// Restores the terminal: paste off, cursor shown, `endwin` (termios and the main screen back).

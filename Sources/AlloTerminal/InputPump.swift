@@ -14,13 +14,14 @@ enum PumpEvent: Sendable {
 
 /// A dedicated thread that waits on stdin and on the signal self-pipe with `poll(2)` and reports readiness, so the
 /// main actor never blocks on input. After each `.input` it waits for `acknowledge()`, so a readable stdin is reported
-/// once per drain, never in a spin. `stop()` ends it within one poll timeout.
+/// once per drain, never in a spin. `stop()` waits for it to end (within one poll timeout).
 final class InputPump: Sendable {
     private let inputFD: Int32
     private let signalFD: Int32
     private let report: @Sendable (PumpEvent) -> Void
     private let running = Atomic<Bool>(true)
     private let drained = DispatchSemaphore(value: 0)
+    private let finished = DispatchSemaphore(value: 0)
 
     init(inputFD: Int32 = STDIN_FILENO, signalFD: Int32, report: @escaping @Sendable (PumpEvent) -> Void) {
         self.inputFD = inputFD
@@ -29,7 +30,10 @@ final class InputPump: Sendable {
     }
 
     func start() {
-        let thread = Thread { [self] in self.pump() }
+        let thread = Thread { [self] in
+            self.pump()
+            self.finished.signal()
+        }
         thread.name = "allo-input"
         thread.start()
     }
@@ -37,9 +41,11 @@ final class InputPump: Sendable {
     /// The loop drained what was reported.
     func acknowledge() { drained.signal() }
 
+    /// Ends the thread and waits for it (at most one poll timeout), so the descriptors it polls can be closed after.
     func stop() {
         running.store(false, ordering: .releasing)
         drained.signal()
+        _ = finished.wait(timeout: .now() + .seconds(1))
     }
 
     private var isRunning: Bool { running.load(ordering: .acquiring) }

@@ -14,6 +14,39 @@ public struct TerminalFrame: Equatable, Sendable {
     }
 }
 
+/// What a key handler outside the key map may do with the terminal while the loop runs.
+@MainActor
+public final class TerminalControl {
+    private let screen: CursesScreen
+    /// Set when the screen must be drawn again in full.
+    var needsDraw = false
+
+    init(screen: CursesScreen) {
+        self.screen = screen
+    }
+
+    /// The terminal's size in cells.
+    public var size: Size { screen.size }
+
+    /// Gives the terminal back to the shell and stops the process (Ctrl-Z); returns after `fg`, and redraws.
+    public func suspend() {
+        screen.suspend()
+        needsDraw = true
+    }
+
+    /// Gives the terminal back for `body` (run `$VISUAL`/`$EDITOR` here), then takes it again, re-reads the size and
+    /// redraws.
+    public func released<T>(_ body: () throws -> T) rethrows -> T {
+        defer { needsDraw = true }
+        return try screen.released(body)
+    }
+
+    /// Copies `text` to the clipboard with OSC 52 (works over SSH where the terminal allows it).
+    public func copyToClipboard(_ text: String) {
+        screen.copyToClipboard(text)
+    }
+}
+
 /// The terminal client's loop: one owner on the main actor for the store and every curses call.
 ///
 /// Named `TerminalLoop`, not `RunLoop`, so it never clashes with Foundation's `RunLoop` in files importing both.
@@ -32,8 +65,12 @@ public enum TerminalLoop {
         }
     }
 
-    /// The same with any frame function (a cursor for compose, a theme that changes at run time).
-    public static func run(store: Store, frame: @escaping @MainActor (AppState, Size) -> TerminalFrame)
+    /// The same with any frame function (a cursor for compose, a theme that changes at run time), and an optional
+    /// `intercept` that sees each key before the key map: return true when it handled the key (e.g. Ctrl-E running
+    /// `$EDITOR` through `TerminalControl.released`, `y` copying through `copyToClipboard`). Ctrl-Z always suspends.
+    public static func run(store: Store,
+                           frame: @escaping @MainActor (AppState, Size) -> TerminalFrame,
+                           intercept: (@MainActor (KeyEvent, TerminalControl) -> Bool)? = nil)
         async throws(TerminalError) -> Int32 {
         let signalFD = TerminalRestore.install()
         let screen: CursesScreen
@@ -45,7 +82,7 @@ public enum TerminalLoop {
         }
         TerminalRestore.setActive(true)
         TerminalRestore.chainResize()
-        let session = Session(store: store, screen: screen, signalFD: signalFD, frame: frame)
+        let session = Session(store: store, screen: screen, signalFD: signalFD, frame: frame, intercept: intercept)
         let code = await session.run()
         screen.end()
         TerminalRestore.setActive(false)
@@ -66,6 +103,8 @@ private final class Session {
     private let store: Store
     private let screen: CursesScreen
     private let frame: (AppState, Size) -> TerminalFrame
+    private let intercept: ((KeyEvent, TerminalControl) -> Bool)?
+    private let control: TerminalControl
     private let events: AsyncStream<Event>
     private let continuation: AsyncStream<Event>.Continuation
     private let pump: InputPump
@@ -76,10 +115,13 @@ private final class Session {
     private var expiry: Task<Void, Never>?
     private var expiryGeneration = 0
 
-    init(store: Store, screen: CursesScreen, signalFD: Int32, frame: @escaping (AppState, Size) -> TerminalFrame) {
+    init(store: Store, screen: CursesScreen, signalFD: Int32, frame: @escaping (AppState, Size) -> TerminalFrame,
+         intercept: ((KeyEvent, TerminalControl) -> Bool)?) {
         self.store = store
         self.screen = screen
         self.frame = frame
+        self.intercept = intercept
+        control = TerminalControl(screen: screen)
         (events, continuation) = AsyncStream<Event>.makeStream()
         let continuation = continuation
         pump = InputPump(signalFD: signalFD) { continuation.yield(.pump($0)) }
@@ -127,6 +169,10 @@ private final class Session {
     }
 
     private func drawIfDirty() {
+        if control.needsDraw {
+            control.needsDraw = false
+            dirty = true
+        }
         guard dirty else { return }
         dirty = false
         let next = frame(store.state, screen.size)
@@ -160,9 +206,9 @@ private final class Session {
                 screen.resized()
                 dirty = true
             case .key(.control("z")):
-                screen.suspend()
-                dirty = true
+                control.suspend()
             case let .key(key):
+                if let intercept, intercept(key, control) { break }
                 for action in KeyMap.actions(for: key, in: store.state) { store.send(action) }
             }
         }
