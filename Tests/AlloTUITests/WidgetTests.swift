@@ -311,3 +311,37 @@ extension String {
     /// Pads with spaces to `width` cells (test helper).
     func padding(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - TextWidth.of(self))) }
 }
+
+@Suite struct WidgetsStayInsideTheirRect {
+    static let rects = [
+        Rect(x: 2, y: 1, width: 7, height: 4), Rect(x: -3, y: -1, width: 8, height: 4), Rect(x: 8, y: 4, width: 9, height: 9),
+        Rect(x: 0, y: 0, width: 1, height: 1), Rect(x: 3, y: 2, width: 0, height: 3), Rect(x: 1, y: 1, width: 2, height: 2),
+    ]
+    static let text = "中文 👩‍👩‍👧 word\u{1B}[2J longerwordthanthat é 🇫🇷\nnext"
+
+    /// Draws with `draw` over a canvas full of `x` and checks every cell outside `rect` still holds `x`.
+    func check(_ rect: Rect, _ draw: (inout Canvas) -> Void) {
+        var canvas = Canvas(size: Size(width: 12, height: 6))
+        for y in 0..<6 { canvas.write(String(repeating: "x", count: 12), x: 0, y: y, style: .plain) }
+        draw(&canvas)
+        for y in 0..<6 {
+            for x in 0..<12 where !rect.contains(x: x, y: y) {
+                #expect(canvas[x, y].glyph == "x", "\(rect): (\(x), \(y)) is \(canvas[x, y].glyph)")
+            }
+        }
+    }
+
+    @Test(arguments: rects)
+    func everyWidget(rect: Rect) {
+        check(rect) { Block(title: Self.text, rightTitle: "r").draw(in: rect, on: &$0) }
+        check(rect) { Paragraph(Self.text, cache: nil).draw(in: rect, on: &$0) }
+        check(rect) { TextInput(text: Self.text, cursor: 5).draw(in: rect, on: &$0) }
+        check(rect) { TextInput(text: Self.text, cursor: 9, multiline: true).draw(in: rect, on: &$0) }
+        check(rect) { canvas in
+            ListWindow(count: 50, selected: 20, offset: 0).draw(in: rect, on: &canvas, rowHeight: { $0 % 3 + 1 }) {
+                canvas, row in Paragraph(Self.text, style: row.style, cache: nil).draw(in: row.rect, on: &canvas)
+            }
+        }
+        check(rect) { Overlay(title: Self.text, size: Size(width: 30, height: 30), theme: .mono).draw(on: &$0, in: rect) }
+    }
+}
