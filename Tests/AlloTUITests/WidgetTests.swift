@@ -78,6 +78,15 @@ import Testing
         #expect(canvas.rows() == ["        ", " one   ", " two   ", "        "].map { $0.padding(8) })
     }
 
+    @Test func paragraphHighlightsMatchesCaseAndAccentInsensitively() {
+        var canvas = Canvas(size: Size(width: 12, height: 2))
+        Paragraph("Café 中文 cafe CAFÉ", cache: nil, highlight: "cafe", highlightStyle: Style(reverse: true))
+            .draw(in: canvas.bounds, on: &canvas)
+        #expect(canvas.rows() == ["Café 中文   ", "cafe CAFÉ   "])
+        let marked = (0..<2).map { y in (0..<12).map { canvas[$0, y].style.reverse ? "^" : "." }.joined() }
+        #expect(marked == ["^^^^........", "^^^^.^^^^..."])
+    }
+
     @Test func paragraphScrollsAndAligns() {
         var canvas = Canvas(size: Size(width: 6, height: 2))
         Paragraph("aa bb cc dd ee", scroll: 1, alignment: .right, cache: nil).draw(in: canvas.bounds, on: &canvas)
