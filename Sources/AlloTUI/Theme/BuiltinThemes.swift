@@ -65,7 +65,7 @@ border = "240"
 border_focused = "cyan bold"
 title = "bold"
 selection = { fg = "black", bg = "cyan" }
-selection_unfocused = { bg = 237 }
+selection_unfocused = { fg = "cyan", bg = 237 }
 dim = "245"
 unread = "yellow bold"
 inbound = "plain"
@@ -96,7 +96,7 @@ border = "248"
 border_focused = "blue bold"
 title = "bold"
 selection = { fg = "white", bg = "blue" }
-selection_unfocused = { bg = 254 }
+selection_unfocused = { fg = "blue", bg = 254 }
 dim = "242"
 unread = "130 bold"
 inbound = "plain"
