@@ -47,6 +47,11 @@ import Testing
         ("👩‍👩‍👧👩‍👩‍👧", 3, ["👩‍👩‍👧", "👩‍👩‍👧"]),
         ("🇫🇷🇩🇪🇯🇵", 5, ["🇫🇷🇩🇪", "🇯🇵"]),
         ("word    spaced", 6, ["word", "spaced"]),
+        ("hello ", 5, ["hello"]),
+        ("hello   \nnext", 5, ["hello", "next"]),
+        ("ok ", 5, ["ok "]),
+        ("      ", 3, ["   "]),
+        ("  indented text", 10, ["  indented", "text"]),
     ] as [(String, Int, [String])])
     func wrapsByCells(text: String, width: Int, expected: [String]) {
         let lines = Wrap.lines(text, width: width)
@@ -282,6 +287,8 @@ import Testing
         ("ab\ncd", 2, Point(x: 2, y: 0)),
         ("ab\ncd", 3, Point(x: 0, y: 1)),
         ("ab\n", 3, Point(x: 0, y: 1)),
+        ("hello ", 6, Point(x: 5, y: 0)),
+        ("hello w", 7, Point(x: 1, y: 1)),
         ("中文字幕", 3, Point(x: 2, y: 1)),
     ] as [(String, Int, Point)])
     func multiLineCursorPositions(text: String, cursor: Int, expected: Point) {

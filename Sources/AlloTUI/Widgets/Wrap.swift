@@ -45,6 +45,7 @@ public enum Wrap {
 
     private static func wrapLine(_ characters: [Character], _ range: Range<Int>, width: Int,
                                  into result: inout [Range<Int>]) {
+        let linesBefore = result.count
         var start = range.lowerBound
         var used = 0
         // Where the line may break: the line ends before `end` and the next starts at `next`.
@@ -58,8 +59,9 @@ public enum Wrap {
             if character == " " {
                 if index > start { breakEnd = trimmedEnd(characters, start, index); breakNext = index + 1 }
                 if used + w > width {
-                    // The space overflows: break here and drop it (and any spaces after it).
-                    result.append(start..<breakEnd)
+                    // The space overflows: break here and drop it (and any spaces after it); a line of nothing but
+                    // spaces keeps them.
+                    result.append(start..<(breakEnd > start ? breakEnd : index))
                     start = skipSpaces(characters, index, range.upperBound)
                     index = start
                     used = 0
@@ -95,8 +97,10 @@ public enum Wrap {
             previousWide = w == 2
             index += 1
         }
-        // The last line keeps its text as typed, trailing spaces included (a text input's cursor sits after them).
-        result.append(start..<range.upperBound)
+        // The last line keeps its text as typed, trailing spaces included (a text input's cursor sits after them). When
+        // nothing is left but the spaces dropped at a break ("word " with the word filling the line), no empty line
+        // follows.
+        if start < range.upperBound || result.count == linesBefore { result.append(start..<range.upperBound) }
     }
 
     /// Trailing spaces at a break are dropped.
