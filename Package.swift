@@ -131,6 +131,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "EndToEndTests",
+            // Drives the built `allo` binary in tmux; the sandbox runs in the test process.
+            dependencies: ["AlloSandbox", "AlloTUI"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "AlloCLITests",
             dependencies: ["AlloCLI"],
             swiftSettings: strict

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The built `allo` binary in a private tmux pane: how it starts, refuses to start, and leaves the terminal.
+@Suite("allo in a terminal: start, refusal, exit", .serialized,
+       .enabled(if: Tmux.path != nil || Tmux.required, Comment(rawValue: Tmux.missingMessage + "; skipped (set ALLO_E2E_REQUIRED=1 to fail instead)")))
+struct ClientLifecycleTests {
+    @Test("Without a terminal it refuses and names what to use instead")
+    func refusesWithoutATerminal() async throws {
+        let binary = ClientSession.binary.path
+        let (status, output) = try await Tool.run(binary, ["--demo"])
+        #expect(status == 2)
+        #expect(output.contains("needs a terminal"))
+        #expect(output.contains("allo sandbox") && output.contains("SDK"))
+    }
+
+    @Test("TERM=dumb and a missing key are refused with a message saying what to do")
+    func refusesDumbTerminalAndMissingKey() async throws {
+        try await ClientSession.with(["--demo"], environment: ["TERM": "dumb"]) { dumb in
+            let screen = try await dumb.tmux.waitFor(text: ClientSession.endMarker)
+            #expect(screen.contains("TERM=dumb"))
+            #expect(screen.contains("\(ClientSession.exitMarker)2"))
+        }
+        try await ClientSession.with([], environment: [:]) { keyless in
+            let screen = try await keyless.tmux.waitFor(text: ClientSession.endMarker)
+            #expect(screen.contains("ALLO_API_KEY"))
+            #expect(screen.contains("allo --demo"))
+            #expect(screen.contains("\(ClientSession.exitMarker)2"))
+        }
+    }
+
+    @Test("SIGTERM mid-session ends the client and leaves the terminal as it was (icanon, echo)")
+    func sigtermRestoresTheTerminal() async throws {
+        try await TestSandbox.with { sandbox in
+            try await ClientSession.with([], environment: sandbox.clientEnvironment) { session in
+                // The client owns the screen once the pane is on the alternate screen.
+                try await session.tmux.waitFor(format: "#{alternate_on}", toBe: "1")
+                let pid = try await session.clientPID()
+                #expect(kill(pid, SIGTERM) == 0)
+                let (status, stty) = try await session.waitForExit()
+                #expect(status == 128 + Int(SIGTERM))
+                #expect(stty.isCookedTerminal, "stty -a after SIGTERM: \(stty.sorted())")
+                #expect(try await session.tmux.display("#{alternate_on}") == "0")
+                let log = try String(contentsOf: session.logFile, encoding: .utf8)
+                #expect(log.contains("exit 143"))
+                #expect(!log.contains(sandbox.fullKey), "the key is never logged")
+            }
+        }
+    }
+}
