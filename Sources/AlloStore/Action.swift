@@ -28,6 +28,16 @@ public enum Action: Equatable, Sendable {
     case commandLineSubmitted
     case commandLineCancelled
     case toastDismissed
+    /// A prompt opened on the message line (`/`, `C`, Ctrl-C while sending).
+    case inputOpened(InputMode)
+    /// The text of a prompt that keeps its own (`recipient`) changed.
+    case inputChanged(String)
+    /// Enter at the prompt.
+    case inputSubmitted
+    /// Esc at the prompt.
+    case inputCancelled
+    /// `r`: refresh now (as `:refresh`).
+    case refreshTapped
 
     // MARK: Session and numbers
     case sessionLoaded(Identity)
@@ -63,6 +73,8 @@ public enum Action: Equatable, Sendable {
 
     // MARK: Compose
     case composeTextChanged(String)
+    /// A key edited the compose box at its cursor.
+    case composeEdited(TextEdit)
     case composeRecipientChanged(String)
     case senderChosen(Sender)
     case sendTapped

@@ -6,6 +6,8 @@ public func reduce(into state: inout AppState, action: Action) -> [Effect] {
     case .focusMoved, .selectionMoved, .selectionJumped, .selectionActivated, .viewportResized, .helpToggled,
          .commandLineOpened, .commandLineChanged, .commandLineSubmitted, .commandLineCancelled:
         return NavigationReducer.reduce(&state, action)
+    case .inputOpened, .inputChanged, .inputSubmitted, .inputCancelled, .refreshTapped, .composeEdited:
+        return EditingReducer.reduce(&state, action)
     case .toastDismissed, .rateLimitObserved:
         return StatusReducer.reduce(&state, action)
     case .sessionLoaded, .sessionFailed:

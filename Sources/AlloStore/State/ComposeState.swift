@@ -10,6 +10,9 @@ public struct ComposeState: Equatable, Sendable {
     public var recipient = ""
     public var sender: Sender? = nil
     public var text = ""
+    /// The cursor, counted in characters back from the end of `text` (0: at the end). Counted from the end so text
+    /// replaced by another reducer (a draft loaded, a failed send taken back to edit) leaves the cursor at its end.
+    public var cursorFromEnd = 0
     /// Live checks of the text, recipient and sender; recomputed on every edit.
     public var validation = ComposeValidation()
     /// The user pressed send and is asked to confirm.
@@ -22,6 +25,12 @@ public struct ComposeState: Equatable, Sendable {
     public var nextOutboxID = 1
 
     public init() {}
+
+    /// The cursor as a character offset from the start of `text` (0…`text.count`).
+    public var cursor: Int {
+        let count = text.count
+        return count - min(max(0, cursorFromEnd), count)
+    }
 }
 
 /// Who an SMS is sent as.

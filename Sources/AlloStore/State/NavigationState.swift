@@ -6,6 +6,10 @@ public struct NavigationState: Equatable, Sendable {
     public var commandLine: String? = nil
     /// The user asked to quit (`quitRequested`, or `:q` on the command line): the run loop exits once the drafts are saved.
     public var quitting = false
+    /// The prompt that has the keyboard (filter, transcript search, new recipient, quit confirmation); nil for none.
+    public var input: InputMode? = nil
+    /// The text typed at a prompt that keeps its own text (`recipient`).
+    public var inputText = ""
 
     public init() {}
 }
