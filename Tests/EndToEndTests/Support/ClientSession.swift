@@ -101,6 +101,8 @@ extension ClientSession {
             await session.close()
             return result
         } catch {
+            // The screen at the time, for the log: Swift Testing may shorten a long issue.
+            FileHandle.standardError.write(Data("allo e2e: \(error)\n".utf8))
             await session.close()
             throw error
         }
