@@ -123,6 +123,7 @@ let package = Package(
         .testTarget(
             name: "AlloTUITests",
             dependencies: ["AlloTUI", "AlloStore", "AlloKit"],
+            exclude: ["__Snapshots__"],
             swiftSettings: strict
         ),
         .testTarget(

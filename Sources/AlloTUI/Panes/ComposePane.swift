@@ -15,13 +15,18 @@ enum ComposePane {
         guard inside.height >= 1 else { return nil }
 
         let footer = Rect(x: inside.x, y: inside.maxY - 1, width: inside.width, height: 1)
-        canvas.writeRow(footerText(compose), leftStyle: theme.dim, right: nil, rightStyle: theme.dim, y: footer.y,
-                        in: footer)
+        canvas.writeRow(footerText(compose), leftStyle: theme.dim, right: "from " + Format.sender(compose.sender),
+                        rightStyle: theme.dim, y: footer.y, in: footer)
         var textArea = Rect(x: inside.x, y: inside.y, width: inside.width, height: inside.height - 1)
         if let (line, style) = promptLine(compose, theme: theme), textArea.height >= 2 {
-            let y = textArea.maxY - 1
-            canvas.write(Truncate.fit(line, width: inside.width), x: inside.x, y: y, style: style, clippedTo: inside)
-            textArea.height -= 1
+            // The prompt or problem wraps onto two lines at most, always leaving one for the text.
+            let lines = WrapCache.shared.lines(line, width: max(1, inside.width))
+            let shown = min(lines.count, 2, textArea.height - 1)
+            for (row, text) in lines.prefix(shown).enumerated() {
+                let cut = row == shown - 1 && shown < lines.count ? Truncate.fit(text + "…", width: inside.width) : text
+                canvas.write(cut, x: inside.x, y: textArea.maxY - shown + row, style: style, clippedTo: inside)
+            }
+            textArea.height -= shown
         }
         guard !textArea.isEmpty else { return nil }
         let input = TextInput(text: compose.text, cursor: compose.cursor, multiline: textArea.height > 1,
@@ -34,16 +39,13 @@ enum ComposePane {
         return focused && !compose.confirming ? drawn.cursor : nil
     }
 
-    /// `42 chars · GSM-7 · 1 segment (118 left) · from +33 1 23 45 67 89`.
+    /// `80/160 · GSM-7 · 1 segment`: the length in the encoding's units (septets, UTF-16 units) against what the
+    /// segments hold, the encoding, the segment count. The sender goes on the right.
     static func footerText(_ compose: ComposeState) -> String {
         let info = compose.validation.segments
         let encoding = info.encoding == .gsm7 ? "GSM-7" : "UCS-2"
-        let count = compose.text.count
-        var parts = ["\(count) char\(count == 1 ? "" : "s")", encoding,
-                     "\(info.segments) segment\(info.segments == 1 ? "" : "s")"
-                        + (info.segments > 0 ? " (\(info.remainingInSegment) left)" : "")]
-        parts.append("from " + Format.sender(compose.sender))
-        return parts.joined(separator: " · ")
+        let capacity = info.perSegment * max(1, info.segments)
+        return "\(info.units)/\(capacity) · \(encoding) · \(info.segments) segment\(info.segments == 1 ? "" : "s")"
     }
 
     /// The confirmation while confirming; else the first problem blocking the send, once there is text.

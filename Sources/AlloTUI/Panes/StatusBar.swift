@@ -40,13 +40,13 @@ enum StatusBar {
         if sending > 0 { parts.append("\(sending) sending") }
         if failed > 0 { parts.append("\(failed) failed") }
         if unknown > 0 { parts.append("\(unknown) unknown") }
-        let hints = hint(state) + " "
-        let hintsWidth = Truncate.cells(hints)
+        // The state comes first; the key hints show only when there is room for both.
         let left = parts.isEmpty ? "" : "│ " + parts.joined(separator: " │ ")
-        let room = rect.maxX - x - (hintsWidth + 1 <= rect.maxX - x - 10 ? hintsWidth + 1 : 0)
+        let room = rect.maxX - x
         canvas.write(Truncate.fit(left, width: room), x: x, y: rect.y, style: theme.statusBar, clippedTo: rect)
-        if hintsWidth + 1 <= rect.maxX - x - 10 {
-            canvas.write(hints, x: rect.maxX - hintsWidth, y: rect.y, style: theme.statusBar, clippedTo: rect)
+        for hints in [hint(state) + " ", "? help "] where Truncate.cells(left) + 2 + Truncate.cells(hints) <= room {
+            canvas.write(hints, x: rect.maxX - Truncate.cells(hints), y: rect.y, style: theme.statusBar, clippedTo: rect)
+            break
         }
     }
 
@@ -54,6 +54,7 @@ enum StatusBar {
     static func hint(_ state: AppState) -> String {
         if state.navigation.helpVisible { return "Esc closes help" }
         if state.compose.confirming { return "y sends · any key cancels" }
+        if state.navigation.input == .confirmQuit { return "y quits · any key stays" }
         if state.navigation.input != nil || state.navigation.commandLine != nil { return "Enter ok · Esc cancel" }
         switch state.navigation.focus {
         case .compose: return "Enter send · Alt-Enter newline · Esc leave"

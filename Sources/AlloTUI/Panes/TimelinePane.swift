@@ -76,16 +76,20 @@ enum TimelinePane {
         switch item.content {
         case .sms(let sms):
             var lines = WrapCache.shared.lines(sms.text, width: width).map { Line(text: $0, role: .text) }
+            var status: Line?
             switch sms.delivery {
-            case .pending: lines.append(Line(text: "sending…", role: .dim))
+            case .pending: status = Line(text: "sending…", role: .dim)
             case .failed(_, let error):
-                lines.append(Line(text: "✗ not sent: \(error.message) · Enter retries, e edits", role: .warning))
+                status = Line(text: "✗ not sent: \(Format.oneLine(error.message)) · Enter retries, e edits", role: .warning)
             case .unknown:
-                lines.append(Line(text: "? unknown, check before resending · e edits", role: .warning))
-            case .api(let status):
-                if let status, status.uppercased() == "FAILED" || status.uppercased() == "UNDELIVERED" {
-                    lines.append(Line(text: "✗ \(Format.result(status))", role: .warning))
+                status = Line(text: "? unknown, check before resending · e edits", role: .warning)
+            case .api(let value):
+                if let value, value.uppercased() == "FAILED" || value.uppercased() == "UNDELIVERED" {
+                    status = Line(text: "✗ \(Format.result(value))", role: .warning)
                 }
+            }
+            if let status {
+                lines += WrapCache.shared.lines(status.text, width: width).map { Line(text: $0, role: status.role) }
             }
             return lines
         case .call(let call):
