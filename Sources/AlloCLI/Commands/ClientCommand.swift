@@ -69,7 +69,12 @@ enum ClientLauncher {
 
         let code: Int32
         do {
-            code = try await TerminalLoop.run(store: store, theme: theme, chrome: chrome)
+            code = try await TerminalLoop.run(store: store, frame: { state, size in
+                let frame = renderFrame(state, size: size, theme: theme, chrome: chrome)
+                return TerminalFrame(canvas: frame.canvas, cursor: frame.cursor.map { CursorPosition(x: $0.x, y: $0.y) })
+            }, intercept: { key, control in
+                KeyIntercept.handle(key, store: store, control: control, environment: environment.variables, log: log)
+            })
         } catch {
             log?.write("terminal: \(error)")
             Console.err("allo: \(error)\n" + ClientSetupError.instead)

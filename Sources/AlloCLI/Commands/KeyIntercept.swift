@@ -1,0 +1,54 @@
+import AlloStore
+import AlloTUI
+import AlloTerminal
+import Foundation
+
+/// The keys the store cannot act on alone: `y` copies with OSC 52, `Ctrl-E` in compose edits the draft in
+/// `$VISUAL`/`$EDITOR` with the terminal released.
+@MainActor
+enum KeyIntercept {
+    static func handle(_ key: KeyEvent, store: Store, control: TerminalControl, environment: [String: String],
+                       log: FileLog?) -> Bool {
+        let context = KeyMap.context(of: store.state)
+        switch (key, context) {
+        case (.character("y"), .pane):
+            guard let text = KeyMap.copyText(in: store.state) else { return false }
+            control.copyToClipboard(text)
+            return true
+        case (.control("e"), .compose):
+            let edited = control.released { edit(store.state.compose.text, environment: environment, log: log) }
+            if let edited { store.send(.composeTextChanged(edited)) }
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Runs the editor on a private temporary file holding `text`; the file's text afterwards, nil if it failed.
+    private static func edit(_ text: String, environment: [String: String], log: FileLog?) -> String? {
+        let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("allo-draft-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        guard FileManager.default.createFile(atPath: file.path, contents: Data(text.utf8),
+                                             attributes: [.posixPermissions: 0o600]) else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        // The editor may carry arguments ("code -w"): the shell splits it; the file is passed as "$1".
+        process.arguments = ["-c", editor + " \"$1\"", "allo-editor", file.path]
+        do {
+            try process.run()
+            process.waitUntilExit()
+        } catch {
+            log?.write("editor \(editor): \(error)")
+            return nil
+        }
+        guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: file.path) else {
+            log?.write("editor \(editor) exited with \(process.terminationStatus); draft unchanged")
+            return nil
+        }
+        var edited = String(decoding: data, as: UTF8.self)
+        // Editors end files with a newline the user did not mean to send.
+        while edited.hasSuffix("\n") { edited.removeLast() }
+        return edited
+    }
+}
