@@ -79,7 +79,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "allo-bench",
-            dependencies: ["AlloKit", "AlloStore", "AlloSandbox"],
+            dependencies: ["AlloKit", "AlloStore", "AlloSandbox", "AlloTUI"],
             swiftSettings: strict
         ),
         .target(

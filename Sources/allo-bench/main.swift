@@ -39,6 +39,9 @@ log("reducing actions over long histories…")
 figures += StoreBenchmarks(histories: quick ? [1_000, 10_000] : [1_000, 100_000], rounds: quick ? 3 : 7,
                            perRound: quick ? 200 : 2_000).run()
 
+log("terminal client figures…")
+figures += try await TerminalBenchmarks(quick: quick).run()
+
 let machine: [String: String] = [
     "build": build,
     "cores": "\(ProcessInfo.processInfo.activeProcessorCount)",
