@@ -1,0 +1,56 @@
+@testable import AlloCLI
+import Foundation
+import Testing
+
+/// The rules the terminal client applies before it touches the terminal, as values.
+@Suite("allo (the client): environment and refusals")
+struct ClientEnvironmentTests {
+    func environment(_ variables: [String: String], tty: Bool = true) -> ClientEnvironment {
+        ClientEnvironment(variables: variables, stdinIsTerminal: tty, stdoutIsTerminal: tty)
+    }
+
+    @Test("A key and the default base URL; ALLO_BASE_URL when set")
+    func target() throws {
+        #expect(try environment(["ALLO_API_KEY": "ak_live_x"]).target(demo: false)
+                == .api(key: "ak_live_x", baseURL: URL(string: "https://api.withallo.com")!))
+        #expect(try environment(["ALLO_API_KEY": "ak_live_x", "ALLO_BASE_URL": "http://127.0.0.1:9"]).target(demo: false)
+                == .api(key: "ak_live_x", baseURL: URL(string: "http://127.0.0.1:9")!))
+        #expect(try environment([:]).target(demo: true) == .demo)
+    }
+
+    @Test("Refusals name the way forward, and never show the key")
+    func refusals() {
+        #expect(throws: ClientSetupError.missingKey) { try environment([:]).target(demo: false) }
+        #expect(throws: ClientSetupError.dumbTerminal) { try environment(["TERM": "dumb"]).target(demo: true) }
+        #expect(throws: ClientSetupError.notATerminal(stdin: false, stdout: false)) {
+            try environment(["ALLO_API_KEY": "k"], tty: false).target(demo: false)
+        }
+        #expect(throws: ClientSetupError.badBaseURL("ftp://x")) {
+            try environment(["ALLO_API_KEY": "k", "ALLO_BASE_URL": "ftp://x"]).target(demo: false)
+        }
+        #expect(ClientSetupError.missingKey.description.contains("ALLO_API_KEY"))
+        #expect(ClientSetupError.missingKey.description.contains("allo --demo"))
+        #expect(ClientSetupError.notATerminal(stdin: true, stdout: false).description.contains("allo sandbox"))
+        #expect(ClientSetupError.notATerminal(stdin: true, stdout: false).description.contains("stdout is not"))
+    }
+
+    @Test("Log and drafts under $XDG_STATE_HOME/allo, else ~/.local/state/allo")
+    func files() {
+        #expect(environment(["XDG_STATE_HOME": "/s", "HOME": "/h"]).logFile.path == "/s/allo/allo.log")
+        #expect(environment(["XDG_STATE_HOME": "/s"]).draftsFile.path == "/s/allo/drafts.json")
+        #expect(environment(["XDG_STATE_HOME": "relative", "HOME": "/h"]).logFile.path == "/h/.local/state/allo/allo.log")
+    }
+
+    @Test("The log file is 0600 and never holds the key")
+    func logRedactsTheKey() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("allo-log-\(UUID().uuidString)/allo.log")
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        let log = try #require(FileLog(url: url, secrets: ["ak_live_secret123"]))
+        log.write("request with ak_live_secret123 failed")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.contains("request with <key> failed"))
+        #expect(!text.contains("ak_live_secret123"))
+        let mode = try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+}
