@@ -78,8 +78,19 @@ struct TmuxDriver {
         throw BenchError("no allo process in the pane")
     }
 
+    /// Ends the pane's processes (`script` outlives a killed server), then the server, then removes the files once
+    /// the client has finished writing its own.
     func close() async {
+        let client = try? await clientPID()
+        let pane = (try? await run(["display-message", "-p", "-t", "bench", "#{pane_pid}"]))
+            .flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        if let pane { kill(pane, SIGTERM) }
+        if let client { kill(client, SIGTERM) }
         _ = try? await Tool.run(tmux, ["-L", socket, "kill-server"])
+        let deadline = ContinuousClock.now + .seconds(10)
+        for pid in [client, pane].compactMap({ $0 }) {
+            while isRunning(pid), ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(20)) }
+        }
         try? FileManager.default.removeItem(at: directory)
     }
 
@@ -96,4 +107,11 @@ func cpuSeconds(of pid: pid_t) -> Double? {
     let fields = stat[stat.index(after: close)...].split(separator: " ")
     guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
     return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+}
+
+/// Whether `pid` is alive and not a zombie (an orphan's zombie may never be reaped in a container).
+func isRunning(_ pid: pid_t) -> Bool {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+          let close = stat.lastIndex(of: ")") else { return false }
+    return !stat[stat.index(after: close)...].hasPrefix(" Z")
 }

@@ -48,7 +48,13 @@ struct ClientSession: Sendable {
 
     /// Ends the pane and removes the session's files.
     func close() async {
+        // A client still running saves its drafts and log as it ends: wait for it, or it recreates the directory.
+        let client = try? await clientPID()
         await tmux.kill()
+        if let client {
+            let deadline = ContinuousClock.now + .seconds(10)
+            while isRunning(client), ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(20)) }
+        }
         try? FileManager.default.removeItem(at: directory)
     }
 
@@ -127,4 +133,11 @@ extension TestSandbox {
     var clientEnvironment: [String: String] {
         ["ALLO_API_KEY": fullKey, "ALLO_BASE_URL": baseURL.absoluteString]
     }
+}
+
+/// Whether `pid` is alive and not a zombie (an orphan's zombie may never be reaped in a container).
+func isRunning(_ pid: pid_t) -> Bool {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+          let close = stat.lastIndex(of: ")") else { return false }
+    return !stat[stat.index(after: close)...].hasPrefix(" Z")
 }
