@@ -177,6 +177,9 @@ private final class Session {
         dirty = false
         let next = frame(store.state, screen.size)
         screen.draw(next.canvas, cursor: next.cursor)
+        // The store pages and scrolls by the rows each pane really shows; after a resize or a layout change it is told.
+        // Only changed viewports come back, so this settles after one extra frame.
+        for action in viewportActions(for: store.state, size: screen.size) { store.send(action) }
     }
 
     /// Reads every key curses has, in `nodelay` mode.
