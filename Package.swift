@@ -139,7 +139,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AlloCLITests",
-            dependencies: ["AlloCLI"],
+            dependencies: ["AlloCLI", "AlloStore", "AlloTUI"],
             swiftSettings: strict
         ),
     ],

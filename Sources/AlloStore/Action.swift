@@ -91,6 +91,8 @@ public enum Action: Equatable, Sendable {
     case refreshed(RefreshRequest, [InboxEntry], newest: [TimelineItem], at: Date)
     case refreshFailed(RefreshRequest, ErrorInfo)
     case rateLimitObserved(RateLimitInfo)
+    /// Something outside the store has a message for the message line (e.g. the terminal client switched theme).
+    case noticePosted(String, level: Toast.Level)
 }
 
 public enum FocusMove: Equatable, Sendable {

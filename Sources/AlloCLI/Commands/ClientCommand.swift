@@ -69,11 +69,13 @@ enum ClientLauncher {
 
         let code: Int32
         do {
+            let themes = ThemeSwitch(theme, environment: environment.variables)
             code = try await TerminalLoop.run(store: store, frame: { state, size in
-                let frame = renderFrame(state, size: size, theme: theme, chrome: chrome)
+                let frame = renderFrame(state, size: size, theme: themes.theme, chrome: chrome)
                 return TerminalFrame(canvas: frame.canvas, cursor: frame.cursor.map { CursorPosition(x: $0.x, y: $0.y) })
             }, intercept: { key, control in
-                KeyIntercept.handle(key, store: store, control: control, environment: environment.variables, log: log)
+                KeyIntercept.handle(key, store: store, control: control, themes: themes, environment: environment.variables,
+                                   log: log)
             })
         } catch {
             log?.write("terminal: \(error)")

@@ -4,16 +4,20 @@ import AlloTerminal
 import Foundation
 
 /// The keys the store cannot act on alone: `y` copies with OSC 52, `Ctrl-E` in compose edits the draft in
-/// `$VISUAL`/`$EDITOR` with the terminal released.
+/// `$VISUAL`/`$EDITOR` with the terminal released, Enter on `:theme NAME|PATH` switches the theme.
 @MainActor
 enum KeyIntercept {
-    static func handle(_ key: KeyEvent, store: Store, control: TerminalControl, environment: [String: String],
-                       log: FileLog?) -> Bool {
+    static func handle(_ key: KeyEvent, store: Store, control: TerminalControl, themes: ThemeSwitch,
+                       environment: [String: String], log: FileLog?) -> Bool {
         let context = KeyMap.context(of: store.state)
         switch (key, context) {
         case (.character("y"), .pane):
             guard let text = KeyMap.copyText(in: store.state) else { return false }
             control.copyToClipboard(text)
+            return true
+        case (.enter, .commandLine):
+            guard let choice = store.state.navigation.commandLine.flatMap(ThemeSwitch.argument(of:)) else { return false }
+            for action in themes.apply(choice) { store.send(action) }
             return true
         case (.control("e"), .compose):
             let edited = control.released { edit(store.state.compose.text, environment: environment, log: log) }

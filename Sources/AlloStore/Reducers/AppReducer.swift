@@ -8,7 +8,7 @@ public func reduce(into state: inout AppState, action: Action) -> [Effect] {
         return NavigationReducer.reduce(&state, action)
     case .inputOpened, .inputChanged, .inputSubmitted, .inputCancelled, .refreshTapped, .composeEdited:
         return EditingReducer.reduce(&state, action)
-    case .toastDismissed, .rateLimitObserved:
+    case .toastDismissed, .rateLimitObserved, .noticePosted:
         return StatusReducer.reduce(&state, action)
     case .sessionLoaded, .sessionFailed:
         return SessionReducer.reduce(&state, action)

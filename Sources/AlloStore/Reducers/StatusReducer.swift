@@ -13,6 +13,8 @@ enum StatusReducer {
             if !state.status.toasts.isEmpty { state.status.toasts.removeLast() }
         case .rateLimitObserved(let info):
             state.status.rateLimit = info
+        case .noticePosted(let text, let level):
+            notify(text, level: level, in: &state)
         default:
             break
         }
