@@ -23,6 +23,8 @@ public enum Action: Equatable, Sendable {
     /// The view's size for a pane changed.
     case viewportResized(Pane, rows: Int)
     case helpToggled
+    /// The help overlay scrolled to show its rows from `to`.
+    case helpScrolled(to: Int)
     case commandLineOpened
     case commandLineChanged(String)
     case commandLineSubmitted

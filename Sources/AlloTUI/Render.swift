@@ -63,7 +63,7 @@ public func renderFrame(_ state: AppState, size: Size, theme: Theme, chrome: Chr
         else if MessageLine.prompt(state) != nil { cursor = nil }
     }
     if state.navigation.helpVisible {
-        HelpOverlay.draw(in: canvas.bounds, on: &canvas, theme: theme)
+        HelpOverlay.draw(in: canvas.bounds, on: &canvas, theme: theme, offset: state.navigation.helpOffset)
         cursor = nil
     }
     return RenderedFrame(canvas: canvas, cursor: cursor)

@@ -93,7 +93,7 @@ import Testing
         (.timelineOnFailedSend, .character("e"), [.editTapped(outboxID: 7), .focusMoved(.to(.compose))]),
         (.timeline, .character("e"), []),
         // Help.
-        (.help, .character("?"), [.helpToggled]), (.help, .escape, [.helpToggled]), (.help, .character("j"), []),
+        (.help, .character("?"), [.helpToggled]), (.help, .escape, [.helpToggled]), (.help, .character("j"), [.helpScrolled(to: 1)]), (.help, .character("k"), [.helpScrolled(to: 0)]),
         (.help, .control("c"), [.quitRequested]),
         // Prompts edit their own text.
         (.filter, .character("i"), [.inputChanged("ali")]), (.filter, .backspace, [.inputChanged("a")]),

@@ -82,6 +82,13 @@ import Testing
         Snapshot.assert(Fixture.render(state, width, height), named: "help-\(width)x\(height)")
     }
 
+    @Test func helpOverlayScrolledToItsEndOnASmallTerminal() {
+        var state = Fixture.state()
+        state.navigation.helpVisible = true
+        state.navigation.helpOffset = 99  // past the end: the view shows the last rows at the bottom
+        Snapshot.assert(Fixture.render(state, 40, 12), named: "help-scrolled-40x12")
+    }
+
     @Test(arguments: [(39, 12), (80, 9), (20, 5)])
     func belowTheMinimumSizeANoticeOnly(width: Int, height: Int) {
         Snapshot.assert(Fixture.render(Fixture.state(), width, height), named: "too-small-\(width)x\(height)")

@@ -3,7 +3,7 @@ public func reduce(into state: inout AppState, action: Action) -> [Effect] {
     switch action {
     case .started, .tick, .quitRequested, .refreshed, .refreshFailed:
         return LiveReducer.reduce(&state, action)
-    case .focusMoved, .selectionMoved, .selectionJumped, .selectionActivated, .viewportResized, .helpToggled,
+    case .focusMoved, .selectionMoved, .selectionJumped, .selectionActivated, .viewportResized, .helpToggled, .helpScrolled,
          .commandLineOpened, .commandLineChanged, .commandLineSubmitted, .commandLineCancelled:
         return NavigationReducer.reduce(&state, action)
     case .inputOpened, .inputChanged, .inputSubmitted, .inputCancelled, .refreshTapped, .composeEdited:

@@ -31,6 +31,10 @@ enum NavigationReducer {
             return []
         case .helpToggled:
             state.navigation.helpVisible.toggle()
+            state.navigation.helpOffset = 0
+            return []
+        case .helpScrolled(let offset):
+            state.navigation.helpOffset = max(0, offset)
             return []
         case .commandLineOpened:
             state.navigation.commandLine = ""

@@ -2,6 +2,8 @@
 public struct NavigationState: Equatable, Sendable {
     public var focus: Pane = .inbox
     public var helpVisible = false
+    /// The first row of the help overlay shown, when it is taller than the terminal (scrolled with j/k).
+    public var helpOffset = 0
     /// The text of the `:` command line while open; nil when closed.
     public var commandLine: String? = nil
     /// The user asked to quit (`quitRequested`, or `:q` on the command line): the run loop exits once the drafts are saved.

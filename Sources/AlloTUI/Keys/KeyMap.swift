@@ -55,6 +55,9 @@ public enum KeyMap {
         case .help:
             switch key {
             case .character("?"), .character("q"), .escape, .enter: return [.helpToggled]
+            // The overlay scrolls when the terminal is shorter than the table; the view clamps the bottom.
+            case .character("j"), .down: return [.helpScrolled(to: min(state.navigation.helpOffset + 1, help.count - 1))]
+            case .character("k"), .up: return [.helpScrolled(to: max(state.navigation.helpOffset - 1, 0))]
             default: return []
             }
         case .prompt(let mode):

@@ -138,7 +138,7 @@ enum TabLine {
 
 /// The `?` overlay: the key map, from `KeyMap.help` (the table the README shows).
 enum HelpOverlay {
-    static func draw(in area: Rect, on canvas: inout Canvas, theme: Theme) {
+    static func draw(in area: Rect, on canvas: inout Canvas, theme: Theme, offset requested: Int = 0) {
         let table = KeyMap.help
         let keysWidth = table.map { Truncate.cells($0.keys) }.max() ?? 0
         let lines = table.map { Truncate.padded($0.keys, width: keysWidth) + "  " + $0.meaning }
@@ -147,12 +147,16 @@ enum HelpOverlay {
         let columns = lines.count + 2 > area.height - 2 && 2 * lineWidth + 3 + 4 <= area.width - 2 ? 2 : 1
         let perColumn = (lines.count + columns - 1) / columns
         let width = columns * lineWidth + (columns - 1) * 3 + 4
-        let overlay = Overlay(title: "Keys", rightTitle: "? or Esc closes",
+        // Taller than the terminal: one column scrolled by j/k, the offset clamped so the last row can reach the bottom.
+        let scrolls = columns == 1 && perColumn + 2 > area.height
+        let overlay = Overlay(title: "Keys", rightTitle: scrolls ? "j/k scroll" : "? or Esc closes",
                               size: Size(width: width, height: perColumn + 2), theme: theme)
         let inside = overlay.draw(on: &canvas, in: area)
         guard !inside.isEmpty else { return }
+        let offset = scrolls ? min(max(0, requested), max(0, perColumn - inside.height)) : 0
         for (index, entry) in table.enumerated() {
-            let column = index / perColumn, row = index % perColumn
+            let column = index / perColumn, row = index % perColumn - offset
+            guard row >= 0 else { continue }
             let x = inside.x + column * (lineWidth + 3)
             let y = inside.y + row
             guard y < inside.maxY else { continue }
