@@ -77,9 +77,13 @@ let package = Package(
             dependencies: ["AlloKit", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
+        .target(
+            name: "ProcessTools",
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "allo-bench",
-            dependencies: ["AlloKit", "AlloStore", "AlloSandbox", "AlloTUI"],
+            dependencies: ["AlloKit", "AlloStore", "AlloSandbox", "AlloTUI", "ProcessTools"],
             swiftSettings: strict
         ),
         .target(
@@ -134,7 +138,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             // Drives the built `allo` binary in tmux; the sandbox runs in the test process.
-            dependencies: ["AlloSandbox", "AlloTUI"],
+            dependencies: ["AlloSandbox", "AlloTUI", "ProcessTools"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -2,6 +2,7 @@ import AlloSandbox
 import AlloStore
 import AlloTUI
 import Foundation
+import ProcessTools
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessTools
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessTools
 import Testing
 #if canImport(Glibc)
 import Glibc

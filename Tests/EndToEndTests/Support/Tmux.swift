@@ -1,4 +1,5 @@
 import Foundation
+import ProcessTools
 
 /// One private tmux server (`tmux -L allo-e2e-<uuid>`, no user configuration) with one session of a given size, so a
 /// test never touches the user's tmux and tests never see each other.

@@ -4,19 +4,22 @@ import Glibc
 #endif
 
 /// Runs short-lived programs (tmux commands) without blocking a thread of the cooperative pool (two on these machines).
-/// (The same as `Tests/EndToEndTests/Support/Tool.swift`: a test target's code cannot be shared with an executable.)
 ///
 /// Not `Foundation.Process`: it hands each child one end of a socket pair and learns of the exit when that end closes,
 /// and a tmux client that starts a server passes the socket on to the daemon, so the exit was never seen. Here the
 /// child gets only stdin (/dev/null) and one pipe for stdout and stderr, every other descriptor closed; a thread of its
-/// own reads the pipe to its end and reaps the child.
-enum Tool {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+/// own reads the pipe to its end and reaps the child. Shared by the end-to-end tests and allo-bench.
+public enum Tool {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+
+        public init(description: String) {
+            self.description = description
+        }
     }
 
     /// The first executable `name` on `PATH` (or in the usual directories).
-    static func find(_ name: String) -> String? {
+    public static func find(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
         let directories = path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin", "/bin"]
         return directories.map { $0 + "/" + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -24,7 +27,7 @@ enum Tool {
 
     /// Runs `executable` and returns its exit status (128 + signal when killed) and its output (stdout and stderr).
     /// A program still running after `timeout` is killed and reported as a failure, so a test fails rather than hangs.
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
                     timeout: Duration = .seconds(60)) async throws -> (status: Int32, output: String) {
         var ends: [Int32] = [-1, -1]
         guard pipe(&ends) == 0 else { throw Failure(description: "pipe: errno \(errno)") }
