@@ -58,6 +58,7 @@ let package = Package(
                 "AlloTUI",
                 "AlloTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: strict
         ),
@@ -143,7 +144,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AlloCLITests",
-            dependencies: ["AlloCLI", "AlloStore", "AlloTUI"],
+            dependencies: ["AlloCLI", "AlloStore", "AlloTUI", "AlloKit", "AlloSandbox"],
             swiftSettings: strict
         ),
     ],

@@ -1,4 +1,5 @@
 public import ArgumentParser
+import Foundation
 
 /// `allo`: the root command runs the terminal client; `allo sandbox` runs a local Withallo API.
 public struct AlloCommand: AsyncParsableCommand {
@@ -17,7 +18,10 @@ public struct AlloCommand: AsyncParsableCommand {
               ALLO_API_KEY=ak_live_… allo --theme light
               allo sandbox --port 0
             """,
-        subcommands: [SandboxCommand.self])
+        subcommands: [
+            MeCommand.self, NumbersCommand.self, ContactsCommand.self, CallsCommand.self, ConversationsCommand.self,
+            ItemsCommand.self, SMSCommand.self, WebhooksCommand.self, AuthCommand.self, SandboxCommand.self,
+        ])
 
     @Flag(help: "Run on a built-in sandbox (seeded account, live activity every 20 s) instead of the real API.")
     var demo = false
@@ -35,8 +39,8 @@ public struct AlloCommand: AsyncParsableCommand {
 }
 
 extension AlloCommand {
-    /// The process entry point (`Sources/allo/main.swift`). Top-level code would pick the synchronous `main()`.
+    /// The process entry point (`Sources/allo/main.swift`): parses, runs, and exits with allo's exit codes.
     public static func runAsRoot() async {
-        await main()
+        Foundation.exit(await CommandRunner.run(Array(CommandLine.arguments.dropFirst()), io: .process()))
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The one decoder and encoder the SDK uses: snake_case keys are spelled out in each model's `CodingKeys`, so the
 /// models read exactly like the contract; dates accept every form in contract §1.
@@ -28,4 +28,14 @@ enum JSONCoding {
         }
         return encoder
     }
+}
+
+/// The SDK's JSON coders for programs that re-emit models (the `allo` command's `--json`): models encode back to the
+/// contract's snake_case shape and dates to the contract's ISO 8601 form.
+public enum AlloJSON {
+    /// A decoder that reads every date form of contract §1.
+    public static func decoder() -> JSONDecoder { JSONCoding.decoder() }
+
+    /// An encoder with sorted keys, unescaped slashes and contract dates.
+    public static func encoder() -> JSONEncoder { JSONCoding.encoder() }
 }

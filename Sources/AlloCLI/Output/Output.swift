@@ -1,0 +1,53 @@
+import AlloKit
+import AlloTUI
+import Foundation
+
+/// How a command prints: JSON for machines (`--json`), aligned tables and wrapped text for people, fitted to the
+/// terminal's width, in colour only on a terminal without `NO_COLOR`. Notes and progress go to stderr.
+struct Output: Sendable {
+    let io: CommandIO
+    let json: Bool
+
+    /// One value as JSON: an object, or a bare array for lists (never the API's envelope).
+    func json(_ value: some Encodable) throws {
+        let encoder = AlloJSON.encoder()
+        encoder.outputFormatting.insert(.prettyPrinted)
+        let data = try encoder.encode(value)
+        io.write(.out, String(decoding: data, as: UTF8.self) + "\n")
+    }
+
+    /// A line on stdout.
+    func line(_ text: String = "") { io.out(text) }
+
+    /// A line for people on stderr: counts, what is left to fetch, confirmations.
+    func note(_ text: String) { io.err(text) }
+
+    /// Rows under a bold header, columns aligned; when wider than the terminal the widest columns are cut with "…".
+    func table(_ header: [String], _ rows: [[String]]) {
+        for line in TextTable(header: header, rows: rows).lines(width: io.width) {
+            io.out(line.isHeader ? bold(line.text) : line.text)
+        }
+    }
+
+    /// `label: value` lines for one record, labels aligned, long values wrapped to the terminal's width.
+    func fields(_ pairs: [(String, String?)]) {
+        let shown = pairs.compactMap { label, value in value.flatMap { $0.isEmpty ? nil : (label, $0) } }
+        let labelWidth = shown.map { TextWidth.of($0.0) }.max() ?? 0
+        for (label, value) in shown {
+            let padded = label + ":" + String(repeating: " ", count: labelWidth - TextWidth.of(label) + 1)
+            let indent = String(repeating: " ", count: labelWidth + 2)
+            let lines = wrap(value, indent: labelWidth + 2)
+            io.out(bold(padded) + (lines.first ?? ""))
+            for line in lines.dropFirst() { io.out(indent + line) }
+        }
+    }
+
+    /// Text wrapped to the terminal's width less `indent` cells (unwrapped when stdout is not a terminal).
+    func wrap(_ text: String, indent: Int = 0) -> [String] {
+        guard let width = io.width else { return text.components(separatedBy: "\n") }
+        return Wrap.lines(text, width: max(20, width - indent))
+    }
+
+    func bold(_ text: String) -> String { io.usesColor ? "\u{1B}[1m" + text + "\u{1B}[0m" : text }
+    func dim(_ text: String) -> String { io.usesColor ? "\u{1B}[2m" + text + "\u{1B}[0m" : text }
+}
