@@ -47,6 +47,19 @@ public struct WebhookEndpoint: Codable, Sendable, Hashable, Identifiable {
         signingSecret = try container(String.self, .signingSecret)
         createdAt = try container(Date.self, .createdAt)
     }
+
+    /// The contract's shape: `description` and `created_at` always present (null when unset); `signing_secret` only
+    /// when known, as the API leaves it out of list and update answers.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(url, forKey: .url)
+        try container.encode(topics, forKey: .topics)
+        try container.encode(description, forKey: .description)
+        try container.encode(enabled, forKey: .enabled)
+        try container.encodeIfPresent(signingSecret, forKey: .signingSecret)
+        try container.encode(createdAt, forKey: .createdAt)
+    }
 }
 
 /// The dotted v2 event topics (contract §7.6, §8.3). Newer ones (`partner.*`, notes) arrive as `.unknown(name)`.
