@@ -11,22 +11,29 @@ struct ClientEnvironmentTests {
 
     @Test("A key and the default base URL; ALLO_BASE_URL when set")
     func target() throws {
-        #expect(try environment(["ALLO_API_KEY": "ak_live_x"]).target(demo: false)
+        #expect(try environment(["ALLO_API_KEY": "ak_live_x", "XDG_CONFIG_HOME": "/nonexistent"]).target(demo: false)
                 == .api(key: "ak_live_x", baseURL: URL(string: "https://api.withallo.com")!))
-        #expect(try environment(["ALLO_API_KEY": "ak_live_x", "ALLO_BASE_URL": "http://127.0.0.1:9"]).target(demo: false)
+        #expect(try environment(["ALLO_API_KEY": "ak_live_x", "ALLO_BASE_URL": "http://127.0.0.1:9",
+                                 "XDG_CONFIG_HOME": "/nonexistent"]).target(demo: false)
                 == .api(key: "ak_live_x", baseURL: URL(string: "http://127.0.0.1:9")!))
         #expect(try environment([:]).target(demo: true) == .demo)
     }
 
     @Test("Refusals name the way forward, and never show the key")
     func refusals() {
-        #expect(throws: ClientSetupError.missingKey) { try environment([:]).target(demo: false) }
+        #expect(throws: ClientSetupError.missingKey) {
+            try environment(["XDG_CONFIG_HOME": "/nonexistent"]).target(demo: false)
+        }
         #expect(throws: ClientSetupError.dumbTerminal) { try environment(["TERM": "dumb"]).target(demo: true) }
         #expect(throws: ClientSetupError.notATerminal(stdin: false, stdout: false)) {
             try environment(["ALLO_API_KEY": "k"], tty: false).target(demo: false)
         }
-        #expect(throws: ClientSetupError.badBaseURL("ftp://x")) {
-            try environment(["ALLO_API_KEY": "k", "ALLO_BASE_URL": "ftp://x"]).target(demo: false)
+        #expect {
+            try environment(["ALLO_API_KEY": "k", "ALLO_BASE_URL": "ftp://x", "XDG_CONFIG_HOME": "/nonexistent"])
+                .target(demo: false)
+        } throws: { error in
+            guard case .settings(let problem) = error as? ClientSetupError else { return false }
+            return problem.message.contains("ftp://x")
         }
         #expect(ClientSetupError.missingKey.description.contains("ALLO_API_KEY"))
         #expect(ClientSetupError.missingKey.description.contains("allo --demo"))

@@ -28,8 +28,9 @@ struct ClientLifecycleTests {
         try await ClientSession.with([], environment: [:]) { keyless in
             let screen = try await keyless.tmux.waitFor(text: ClientSession.endMarker)
             #expect(screen.contains("ALLO_API_KEY"))
+            #expect(screen.contains("allo auth login"))
             #expect(screen.contains("allo --demo"))
-            #expect(screen.contains("\(ClientSession.exitMarker)2"))
+            #expect(screen.contains("\(ClientSession.exitMarker)4"))
         }
     }
 

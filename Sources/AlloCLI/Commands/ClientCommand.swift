@@ -19,12 +19,14 @@ enum ClientLauncher {
             target = try environment.target(demo: demo)
         } catch {
             Console.err(error.description)
-            return 2
+            if case .settings(let problem) = error { return problem.exitStatus }
+            return error == .missingKey ? ExitStatus.authentication : ExitStatus.usage
         }
         var secrets: [String] = []
         if case let .api(key, _) = target { secrets.append(key) }
         let log = FileLog(url: environment.logFile, secrets: secrets)
-        let (theme, themeError) = ThemeLoader.resolve(choice, environment: environment.variables)
+        let themeVariables = environment.themeVariables()
+        let (theme, themeError) = ThemeLoader.resolve(choice, environment: themeVariables)
 
         var sandbox: SandboxServer?
         let key: String
@@ -69,7 +71,7 @@ enum ClientLauncher {
 
         let code: Int32
         do {
-            let themes = ThemeSwitch(theme, environment: environment.variables)
+            let themes = ThemeSwitch(theme, environment: themeVariables)
             code = try await TerminalLoop.run(store: store, frame: { state, size in
                 let frame = renderFrame(state, size: size, theme: themes.theme, chrome: chrome)
                 return TerminalFrame(canvas: frame.canvas, cursor: frame.cursor.map { CursorPosition(x: $0.x, y: $0.y) })

@@ -7,9 +7,6 @@ struct ClientEnvironment: Sendable {
     var stdinIsTerminal: Bool
     var stdoutIsTerminal: Bool
 
-    /// The real API, used when `ALLO_BASE_URL` is not set.
-    static let defaultBaseURL = URL(string: "https://api.withallo.com")!
-
     static func current() -> ClientEnvironment {
         ClientEnvironment(variables: ProcessInfo.processInfo.environment,
                           stdinIsTerminal: isatty(STDIN_FILENO) == 1, stdoutIsTerminal: isatty(STDOUT_FILENO) == 1)
@@ -23,23 +20,30 @@ struct ClientEnvironment: Sendable {
         case demo
     }
 
-    /// Refuses what cannot work before anything starts; the message says what to do instead.
+    /// Refuses what cannot work before anything starts; the message says what to do instead. The key and base URL
+    /// come from the settings' precedence (environment, then the profile of the config file).
     func target(demo: Bool) throws(ClientSetupError) -> Target {
         if !stdinIsTerminal || !stdoutIsTerminal {
             throw .notATerminal(stdin: stdinIsTerminal, stdout: stdoutIsTerminal)
         }
         if variables["TERM"] == "dumb" { throw .dumbTerminal }
         if demo { return .demo }
-        guard let key = variables["ALLO_API_KEY"]?.trimmingCharacters(in: .whitespacesAndNewlines), !key.isEmpty else {
-            throw .missingKey
+        let settings: Settings
+        do {
+            settings = try Settings.resolve(flags: Settings.Flags(), variables: variables)
+        } catch {
+            throw .settings(error)
         }
-        var baseURL = Self.defaultBaseURL
-        if let text = variables["ALLO_BASE_URL"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
-                  url.host != nil else { throw .badBaseURL(text) }
-            baseURL = url
-        }
-        return .api(key: key, baseURL: baseURL)
+        guard let key = settings.apiKey else { throw .missingKey }
+        return .api(key: key, baseURL: settings.baseURL)
+    }
+
+    /// The profile's theme, when neither `--theme` nor `ALLO_THEME` chose one: the variables the theme loader reads.
+    func themeVariables() -> [String: String] {
+        guard (variables["ALLO_THEME"] ?? "").isEmpty,
+              let theme = try? Settings.resolve(flags: Settings.Flags(), variables: variables).theme
+        else { return variables }
+        return variables.merging(["ALLO_THEME": theme]) { $1 }
     }
 
     /// `$XDG_STATE_HOME/allo`, else `~/.local/state/allo` (an XDG path that is not absolute is ignored, as the spec says).
@@ -60,7 +64,7 @@ enum ClientSetupError: Error, Equatable, CustomStringConvertible {
     case notATerminal(stdin: Bool, stdout: Bool)
     case dumbTerminal
     case missingKey
-    case badBaseURL(String)
+    case settings(CLIError)
 
     static let instead = """
         For scripts and pipes, use the AlloKit SDK (see the README), or `allo sandbox` for a local Withallo API \
@@ -78,15 +82,16 @@ enum ClientSetupError: Error, Equatable, CustomStringConvertible {
                 + "TERM (e.g. TERM=xterm-256color).\n" + Self.instead
         case .missingKey:
             return """
-                allo: no API key. Set ALLO_API_KEY to a key made in the Allo web app (Settings > API):
+                allo: no API key. Store a key made in the Allo web app (Settings > API) in a profile:
+                  allo auth login
+                or set ALLO_API_KEY:
                   export ALLO_API_KEY=ak_live_…
                   allo
                 or try the client without an account on a built-in sandbox:
                   allo --demo
                 """
-        case let .badBaseURL(text):
-            return "allo: ALLO_BASE_URL '\(text)' is not an http(s) URL with a host, e.g. http://127.0.0.1:8787 "
-                + "(unset it to use \(ClientEnvironment.defaultBaseURL.absoluteString))."
+        case let .settings(error):
+            return ErrorReport.report(error).lines.joined(separator: "\n")
         }
     }
 }

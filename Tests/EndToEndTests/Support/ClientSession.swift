@@ -27,7 +27,8 @@ struct ClientSession: Sendable {
         let tmux = try Tmux()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("allo-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        var variables = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "XDG_STATE_HOME": directory.appendingPathComponent("state").path]
+        var variables = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "XDG_STATE_HOME": directory.appendingPathComponent("state").path,
+                         "XDG_CONFIG_HOME": directory.appendingPathComponent("config").path]
         variables.merge(environment) { _, new in new }
         let exports = variables.sorted { $0.key < $1.key }.map { "export \($0.key)=\(quote($0.value))" }
         let script = """
