@@ -5,5 +5,6 @@ struct ConversationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "conversations",
         abstract: "Conversations of an Allo number: list, mark read or unread, archive (v2).",
-        subcommands: [])
+        subcommands: [ConversationsList.self, ConversationsRead.self, ConversationsUnread.self, ConversationsArchive.self,
+                      ConversationsUnarchive.self])
 }

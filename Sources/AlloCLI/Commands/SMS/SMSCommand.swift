@@ -5,5 +5,5 @@ struct SMSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sms",
         abstract: "Send SMS, or count a message's segments offline.",
-        subcommands: [])
+        subcommands: [SMSSend.self, SMSSegmentsCommand.self])
 }

@@ -1,0 +1,113 @@
+import AlloKit
+import ArgumentParser
+
+/// `allo sms send`: `POST /v1/api/sms`, from an Allo number or with a sender ID (there is no v2 send).
+struct SMSSend: APICommand {
+    static let configuration = CommandConfiguration(
+        commandName: "send",
+        abstract: "Send an SMS from one of your Allo numbers, or with a verified sender ID to a +33 number.",
+        discussion: """
+            Give exactly one of --from (an Allo number, the recipient in the same country) or --sender-id (France only:
+            the recipient must be +33). With neither, the profile's allo_number is used, else its sender_id.
+            Numbers, sender ID and length (1-1000 characters) are checked before anything is sent (exit 2).
+
+            The encoding and segment count are shown on stderr first. When stdin is a terminal, allo asks
+            "Send? [y/N]"; anything but y or yes sends nothing and exits 1 (error: CANCELLED). --yes skips the
+            question. allo never asks when stdin is not a terminal, nor with --message - (stdin is the message).
+
+            An SMS is never resent by allo: after a timeout, a dropped connection or a 5xx the message may have gone
+            out, so the command fails (exit 3, or 1) instead of retrying; check the conversation before sending again.
+            The API returns no message id: --json prints the sent TextMessage (from_number, sender_id, to_number,
+            type, content, start_date).
+
+            Examples:
+              allo sms send --from +14155550100 --to +14155551234 --message "Your order has shipped"
+              allo sms send --sender-id MaisonLum --to +33612345678 --message "Votre commande est prête" --yes
+              echo "Running late" | allo sms send --to +14155551234 --message - --json
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("Your Allo number to send from, E.164 (default: the profile's allo_number).",
+                               valueName: "e164"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("A verified alphanumeric sender ID (1-11 letters or digits; +33 recipients only).",
+                               valueName: "name"))
+    var senderID: String?
+
+    @Option(help: ArgumentHelp("The recipient, E.164.", valueName: "e164"))
+    var to: String
+
+    @Option(help: ArgumentHelp("The text (1-1000 characters), or - to read it from stdin.", valueName: "text"))
+    var message: String
+
+    @Flag(name: [.short, .long], help: "Send without asking, even on a terminal.")
+    var yes = false
+
+    var settingsFlags: Settings.Flags { Settings.Flags(profile: global.profile, alloNumber: from, senderID: senderID) }
+
+    func validate() throws {
+        if from != nil, senderID != nil {
+            throw ValidationError("give either --from or --sender-id, not both")
+        }
+    }
+
+    /// Where the message goes out from: the flag given, else the profile's number, else its sender ID.
+    enum Origin: Equatable {
+        case number(String)
+        case senderID(String)
+    }
+
+    func origin(_ settings: Settings) throws(CLIError) -> Origin {
+        if let from { return .number(from) }
+        if let senderID { return .senderID(senderID) }
+        if let number = settings.alloNumber { return .number(number) }
+        if let senderID = settings.senderID { return .senderID(senderID) }
+        throw CLIError.usage("no sender: give --from +E164 or --sender-id NAME",
+                             hint: "or set allo_number (or sender_id) in profile '\(settings.profile)' of "
+                                 + settings.configFile.path)
+    }
+
+    func execute(_ context: CommandContext) async throws {
+        let settings = try context.settings()
+        let origin = try origin(settings)
+        let text = try MessageInput.read(message, io: context.io)
+        switch origin {
+        case .number(let number): try SMSRules.validate(from: number, to: to, message: text)
+        case .senderID(let name): try SMSRules.validateFrance(senderID: name, to: to, message: text)
+        }
+        let output = context.output
+        let info = SMSSegments.count(text)
+        let encoding = SMSSegmentsCommand.Report.name(info.encoding)
+        let segments = "\(info.segments) segment\(info.segments == 1 ? "" : "s")"
+        let sender: String
+        switch origin {
+        case .number(let number): sender = number
+        case .senderID(let name): sender = "sender ID \(name)"
+        }
+        output.note("SMS to \(to) from \(sender): \(text.count) characters, \(encoding), \(segments)")
+        if context.io.stdinIsTerminal, !yes {
+            let answer = context.io.readLine("Send? [y/N] ", false)?.trimmingCharacters(in: .whitespaces).lowercased()
+            guard answer == "y" || answer == "yes" else {
+                throw CLIError(code: "CANCELLED", message: "not sent", hint: nil, exitStatus: ExitStatus.apiError)
+            }
+        }
+        let client = try context.client(settings)
+        let sent: TextMessage
+        switch origin {
+        case .number(let number): sent = try await client.sms.send(from: number, to: to, message: text)
+        case .senderID(let name): sent = try await client.sms.sendFrance(senderID: name, to: to, message: text)
+        }
+        if global.json { return try output.json(sent) }
+        output.fields([
+            ("sent", "yes"),
+            ("to", sent.toNumber ?? to),
+            ("from", sent.fromNumber ?? sent.senderID.map { "sender ID \($0)" } ?? sender),
+            ("date", Formats.date(sent.startDate)),
+            ("encoding", encoding),
+            ("segments", String(info.segments)),
+        ])
+        output.note("the API returns no message id; `allo items search --contact-number \(to) --type sms` lists it")
+    }
+}
