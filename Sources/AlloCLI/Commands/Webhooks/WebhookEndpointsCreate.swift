@@ -21,10 +21,10 @@ struct WebhookEndpointsCreate: APICommand {
             http://127.0.0.1).
 
             Examples:
-              allo webhooks endpoints create --url https://example.com/hooks/allo \\
-                --topic call.completed --topic sms.received --description "Production event stream"
-              allo webhooks endpoints create --url https://example.com/hooks/allo --topic sms.received --json \\
-                | jq -r .signing_secret
+              allo webhooks endpoints create --url https://example.com/hooks \\
+                --topic call.completed --topic sms.received --description "Production"
+              allo webhooks endpoints create --url https://example.com/hooks \\
+                --topic sms.received --json | jq -r .signing_secret
             """)
 
     @OptionGroup var global: GlobalOptions

@@ -9,7 +9,8 @@ struct WebhookEndpointsGet: APICommand {
         discussion: """
             Examples:
               allo webhooks endpoints get ep_2NfDKEm9sF8xK3pQr1Zt
-              allo webhooks endpoints get ep_2NfDKEm9sF8xK3pQr1Zt --json | jq -r .signing_secret
+              allo webhooks endpoints get ep_2NfDKEm9sF8xK3pQr1Zt --json \\
+                | jq -r .signing_secret
             """)
 
     @OptionGroup var global: GlobalOptions

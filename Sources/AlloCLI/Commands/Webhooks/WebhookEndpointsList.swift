@@ -11,7 +11,7 @@ struct WebhookEndpointsList: APICommand {
 
             Examples:
               allo webhooks endpoints list
-              allo webhooks endpoints list --json | jq -r '.[] | select(.enabled | not) | .id'
+              allo webhooks endpoints list --json | jq -r '.[] | select(.enabled|not).id'
             """)
 
     @OptionGroup var global: GlobalOptions

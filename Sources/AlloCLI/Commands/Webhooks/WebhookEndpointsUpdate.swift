@@ -14,8 +14,10 @@ struct WebhookEndpointsUpdate: APICommand {
 
             Examples:
               allo webhooks endpoints update ep_2NfDKEm9sF8xK3pQr1Zt --disable
-              allo webhooks endpoints update ep_2NfDKEm9sF8xK3pQr1Zt --topic call.completed,sms.received
-              allo webhooks endpoints update ep_2NfDKEm9sF8xK3pQr1Zt --url https://example.com/v2/hooks --json
+              allo webhooks endpoints update ep_2NfDKEm9sF8xK3pQr1Zt \\
+                --topic call.completed,sms.received
+              allo webhooks endpoints update ep_2NfDKEm9sF8xK3pQr1Zt \\
+                --url https://example.com/v2/hooks --json
             """)
 
     @OptionGroup var global: GlobalOptions

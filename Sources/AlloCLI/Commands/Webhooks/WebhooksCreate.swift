@@ -18,9 +18,10 @@ struct WebhooksCreate: APICommand {
             http://127.0.0.1).
 
             Examples:
-              allo webhooks create --allo-number +14155550100 --url https://example.com/hooks/allo \\
-                --topic CALL_RECEIVED --topic SMS_RECEIVED
-              allo webhooks create --url https://example.com/hooks/allo --topic sms_received,sms_sent --json
+              allo webhooks create --allo-number +14155550100 \\
+                --url https://example.com/hooks --topic CALL_RECEIVED --topic SMS_RECEIVED
+              allo webhooks create --url https://example.com/hooks \\
+                --topic sms_received,sms_sent --json
             """)
 
     @OptionGroup var global: GlobalOptions
