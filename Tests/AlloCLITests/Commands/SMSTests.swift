@@ -113,6 +113,18 @@ struct SMSTests {
         }
     }
 
+    @Test("--message - typed at a terminal is not followed by the question: stdin has ended")
+    func ttyStdinMessage() async throws {
+        try await withCLISandbox { sandbox in
+            let run = await sandbox.run("sms", "send", "--from", CLISandbox.usLine, "--to", Self.recipient,
+                                        "--message", "-", stdin: "Typed here\n", tty: true, lines: ["n"])
+            #expect(run.exitStatus == 0, "\(run.err)")
+            #expect(!run.err.contains("Send?"))
+            let sent = try await Self.sends(sandbox)
+            #expect(sent.first?["message"] as? String == "Typed here")
+        }
+    }
+
     @Test("on a terminal, y sends after the question")
     func ttyYes() async throws {
         try await withCLISandbox { sandbox in
@@ -224,6 +236,7 @@ struct SMSTests {
                                         "--message", "Hi")
             #expect(run.exitStatus == 1)
             #expect(run.err.contains("error: SENDER_ID_NOT_ACTIVE (HTTP 400)"))
+            #expect(!run.err.contains("may have been sent"))
             #expect(run.out.isEmpty)
         }
     }
@@ -236,6 +249,24 @@ struct SMSTests {
                                         "--message", "Hi")
             #expect(run.exitStatus == 1)
             #expect(run.err.contains("(HTTP 500)"))
+            #expect(run.err.contains("hint: the SMS may have been sent"))
+            #expect(!run.err.contains("retry later"))
+            let requests = try await sandbox.journal(pathPrefix: "/v1/api/sms")
+            #expect(requests.count == 1)
+        }
+    }
+
+    @Test("a connection dropped after the send is exit 3 after exactly one POST, with the never-resent hint")
+    func sendDroppedConnection() async throws {
+        try await withCLISandbox { sandbox in
+            try await sandbox.fault(#"{"kind":"drop_connection","count":3,"path_prefix":"/v1/api/sms"}"#)
+            let run = await sandbox.run("sms", "send", "--from", CLISandbox.usLine, "--to", Self.recipient,
+                                        "--message", "Hi", "--json")
+            #expect(run.exitStatus == 3, "\(run.err)")
+            #expect(run.out.isEmpty)
+            #expect(run.err.contains("error: NETWORK") || run.err.contains("error: TIMEOUT"))
+            #expect(run.err.contains("hint: the SMS may have been sent; look with `allo items search"))
+            #expect(!run.err.contains("then retry"))
             let requests = try await sandbox.journal(pathPrefix: "/v1/api/sms")
             #expect(requests.count == 1)
         }

@@ -87,18 +87,14 @@ struct SMSSend: APICommand {
         case .senderID(let name): sender = "sender ID \(name)"
         }
         output.note("SMS to \(to) from \(sender): \(text.count) characters, \(encoding), \(segments)")
-        if context.io.stdinIsTerminal, !yes {
+        // With --message - stdin was the message, read to its end: nothing is left to answer with.
+        if context.io.stdinIsTerminal, !yes, message != "-" {
             let answer = context.io.readLine("Send? [y/N] ", false)?.trimmingCharacters(in: .whitespaces).lowercased()
             guard answer == "y" || answer == "yes" else {
                 throw CLIError(code: "CANCELLED", message: "not sent", hint: nil, exitStatus: ExitStatus.apiError)
             }
         }
-        let client = try context.client(settings)
-        let sent: TextMessage
-        switch origin {
-        case .number(let number): sent = try await client.sms.send(from: number, to: to, message: text)
-        case .senderID(let name): sent = try await client.sms.sendFrance(senderID: name, to: to, message: text)
-        }
+        let sent = try await send(text, from: origin, client: try context.client(settings), io: context.io)
         if global.json { return try output.json(sent) }
         output.fields([
             ("sent", "yes"),
@@ -110,4 +106,40 @@ struct SMSSend: APICommand {
         ])
         output.note("the API returns no message id; `allo items search --contact-number \(to) --type sms` lists it")
     }
+
+    /// One POST. When the message may be out (see `mayHaveGoneOut`) the usual report is printed, but without its
+    /// "retry" hints, which would send it twice: it says to look first.
+    func send(_ text: String, from origin: Origin, client: AlloClient, io: CommandIO) async throws -> TextMessage {
+        do {
+            switch origin {
+            case .number(let number): return try await client.sms.send(from: number, to: to, message: text)
+            case .senderID(let name): return try await client.sms.sendFrance(senderID: name, to: to, message: text)
+            }
+        } catch {
+            guard Self.mayHaveGoneOut(error) else { throw error }
+            let report = ErrorReport.report(error)
+            for line in report.lines where !Self.retryHints.contains(line) { io.err(line) }
+            io.err("hint: the SMS may have been sent; look with `allo items search --contact-number \(to) --type sms` "
+                       + "before sending it again (allo never resends one)")
+            throw ExitCode(report.exitStatus)
+        }
+    }
+
+    /// A failure after which the message may be out: the connection dropped after sending, the API failed (5xx) or
+    /// answered something unreadable. Not a refused connection, an unknown host, or a 4xx: those sent nothing.
+    static func mayHaveGoneOut(_ error: any Error) -> Bool {
+        switch error as? AlloError {
+        case .transport(_, let failure)?: return failure.requestMayHaveBeenSent
+        case .http(let failure)?: return failure.status >= 500
+        case .undecodable?: return true
+        default: return false
+        }
+    }
+
+    /// ErrorReport's hints that say to retry, wrong when the message may be out.
+    static let retryHints: Set<String> = [
+        "hint: check the network and ALLO_BASE_URL, then retry",
+        "hint: the API failed; retry later",
+        "hint: the API answered something allo cannot read; retry, or report it with --json output",
+    ]
 }
