@@ -41,6 +41,22 @@ struct ClientEnvironmentTests {
         #expect(ClientSetupError.notATerminal(stdin: true, stdout: false).description.contains("stdout is not"))
     }
 
+    @Test("Without ALLO_API_KEY the client takes the profile's key, base URL and theme; ALLO_PROFILE picks the profile")
+    func profileSettings() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("allo-client-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        try ConfigFile(defaultProfile: "a", profiles: [
+            "a": .init(apiKey: "ak_live_a", baseURL: "http://a.test", theme: "light"),
+            "b": .init(apiKey: "ak_live_b"),
+        ]).save(to: home.appendingPathComponent("allo/config.toml"))
+        let variables = ["XDG_CONFIG_HOME": home.path]
+        #expect(try environment(variables).target(demo: false) == .api(key: "ak_live_a", baseURL: URL(string: "http://a.test")!))
+        #expect(try environment(variables.merging(["ALLO_PROFILE": "b"]) { $1 }).target(demo: false)
+                == .api(key: "ak_live_b", baseURL: URL(string: "https://api.withallo.com")!))
+        #expect(environment(variables).themeVariables()["ALLO_THEME"] == "light")
+        #expect(environment(variables.merging(["ALLO_THEME": "mono"]) { $1 }).themeVariables()["ALLO_THEME"] == "mono")
+    }
+
     @Test("Log and drafts under $XDG_STATE_HOME/allo, else ~/.local/state/allo")
     func files() {
         #expect(environment(["XDG_STATE_HOME": "/s", "HOME": "/h"]).logFile.path == "/s/allo/allo.log")
