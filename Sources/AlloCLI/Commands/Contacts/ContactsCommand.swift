@@ -5,5 +5,6 @@ struct ContactsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contacts",
         abstract: "Contacts: list, get, create, update, and a contact's conversation (v1).",
-        subcommands: [])
+        subcommands: [ContactsList.self, ContactsGet.self, ContactsCreate.self, ContactsUpdate.self,
+                      ContactsConversation.self])
 }

@@ -1,0 +1,65 @@
+import AlloKit
+import AlloTUI
+import ArgumentParser
+import Foundation
+
+/// What the v1 list commands (`contacts list`, `contacts conversation`, `calls search`) share: the note on stderr
+/// about further pages, and the one-line form of a call summary for a table cell.
+enum V1Listing {
+    /// `page 1 of 3; more pages: --page 2, or --all` when there is more; a hint when the page is past the end.
+    static func notePage(_ page: Page<some Sendable>, requested: Int, noun: String, output: Output) {
+        let shown = page.number + 1
+        let total = page.totalPages
+        if page.items.isEmpty {
+            if requested > 1 {
+                output.note("page \(requested) is past the end" + (total.map { " (\($0) page\($0 == 1 ? "" : "s"))" } ?? ""))
+            } else {
+                output.note("no \(noun)")
+            }
+            return
+        }
+        if page.hasMore {
+            output.note("page \(shown)" + (total.map { " of \($0)" } ?? "") + "; more pages: --page \(shown + 1), or --all")
+        } else if shown > 1 {
+            output.note("page \(shown)" + (total.map { " of \($0)" } ?? "") + " (the last)")
+        }
+    }
+
+    /// The first meaningful line of a (markdown) summary or text, without markup, on one line.
+    static func oneLine(_ text: String?) -> String {
+        guard let text else { return "" }
+        let line = text.split(whereSeparator: \.isNewline).lazy
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { !$0.isEmpty } ?? ""
+        var cleaned = line.replacingOccurrences(of: "**", with: "")
+        while let first = cleaned.first, "#-*> ".contains(first) { cleaned.removeFirst() }
+        return cleaned.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A lower-case word for an open enum's wire value: `TRANSFERRED_AI` → `transferred ai`.
+    static func word(_ value: (some OpenEnum)?) -> String {
+        guard let value else { return "" }
+        return value.wireValue.lowercased().replacingOccurrences(of: "_", with: " ")
+    }
+
+    /// Text from the API made safe for a terminal: control characters and escape sequences become visible
+    /// placeholders (`␛`, `␇`, `�`) so a contact's name or a text cannot drive the terminal. Newlines stay.
+    static func safe(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) else {
+            return text
+        }
+        return String(text.map { $0 == "\n" ? $0 : Canvas.visible($0) })
+    }
+
+    static func safe(_ rows: [[String]]) -> [[String]] { rows.map { $0.map(safe) } }
+
+    static func safe(_ pairs: [(String, String?)]) -> [(String, String?)] { pairs.map { ($0.0, $0.1.map(safe)) } }
+
+    /// Throws a usage error unless `number` is E.164.
+    static func checkE164(_ number: String?, option: String) throws {
+        guard let number else { return }
+        guard E164.isValid(number) else {
+            throw ValidationError("\(option) '\(number)' is not an E.164 number (e.g. +14155550100)")
+        }
+    }
+}
