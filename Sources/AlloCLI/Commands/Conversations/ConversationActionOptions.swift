@@ -24,8 +24,8 @@ struct ConversationActionOptions: ParsableArguments, Sendable {
 
     static func discussion(_ verb: String, _ example: String) -> String {
         """
-        With --json nothing is printed (the API returns no body): exit status 0 means done. An unknown conversation is
-        an API error (HTTP 404, exit 1).
+        With --json nothing is printed (the API returns no body): exit status 0 means done. An unknown conversation \
+        is an API error (HTTP 404, exit 1).
 
         Examples:
           allo conversations \(verb) +14155551234

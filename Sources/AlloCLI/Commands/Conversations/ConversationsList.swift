@@ -8,9 +8,9 @@ struct ConversationsList: APICommand {
         commandName: "list",
         abstract: "List a line's conversations, newest activity first.",
         discussion: """
-            One row per other party: their number, contact names, when they last called or texted, and that last
-            item. Archived conversations are not listed. Without --allo-number the profile's allo_number is used.
-            --since takes YYYY-MM-DD, an ISO 8601 time, or a time ago such as 2h or 7d.
+            One row per other party: their number, contact names, when they last called or texted, and that last item. \
+            Archived conversations are not listed. Without --allo-number the profile's allo_number is used. --since \
+            takes YYYY-MM-DD, an ISO 8601 time, or a time ago such as 2h or 7d.
 
             Examples:
               allo conversations list --allo-number +14155550100

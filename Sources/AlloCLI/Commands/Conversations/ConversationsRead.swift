@@ -5,7 +5,8 @@ import ArgumentParser
 struct ConversationsRead: APICommand {
     static let configuration = CommandConfiguration(
         commandName: "read", abstract: "Mark a conversation read.",
-        discussion: ConversationActionOptions.discussion("read", "allo conversations list --unread --json | jq -r '.[].contact_number' | xargs -n1 allo conversations read"))
+        discussion: ConversationActionOptions.discussion(
+            "read", "allo conversations list --unread --json | jq -r '.[].contact_number' \\\n    | xargs -n1 allo conversations read"))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var target: ConversationActionOptions

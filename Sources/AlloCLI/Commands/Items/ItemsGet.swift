@@ -7,7 +7,7 @@ struct ItemsGet: APICommand {
         commandName: "get",
         abstract: "Show one call or message by id (cll-… or msg-…).",
         discussion: """
-            A call shows its result, length, recording and AI summary; --transcript adds what was said, one line per
+            A call shows its result, length, recording and AI summary; --transcript adds what was said, one line per \
             turn. A message shows its text and delivery state.
 
             Examples:

@@ -8,15 +8,17 @@ struct ItemsSearch: APICommand {
         commandName: "search",
         abstract: "Search calls and messages: keywords, line, contact, type, direction, dates.",
         discussion: """
-            TEXT is matched (every word, by prefix) against call transcripts, AI summaries and message text. Without
-            --allo-number the profile's allo_number, when set, limits the search to that line; with neither, every line
-            is searched. --from and --to take whole days (UTC): YYYY-MM-DD, an ISO 8601 time, or a time ago such as 12h,
-            7d or 2w. One alone means "since" or "until" (from 1970-01-01, to today).
+            TEXT is matched (every word, by prefix) against call transcripts, AI summaries and message text. Without \
+            --allo-number the profile's allo_number, when set, limits the search to that line; with neither, every \
+            line is searched.
+
+            --from and --to take whole days (UTC): YYYY-MM-DD, an ISO 8601 time, or a time ago such as 12h, 7d or 2w. \
+            One alone means since or until (from 1970-01-01, to today).
 
             Examples:
               allo items search refund --type call --from 30d
               allo items search --contact-number +14155551234 --sort date-asc --all
-              allo items search --allo-number +14155550100 --direction in --type sms --json | jq -r '.[].content'
+              allo items search --type sms --direction in --json | jq -r '.[].content'
             """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable, Sendable {

@@ -7,11 +7,11 @@ struct SMSSegmentsCommand: APICommand {
         commandName: "segments",
         abstract: "Show how a message travels as SMS: encoding, length and segments (offline).",
         discussion: """
-            GSM-7 when every character is in the GSM alphabet (160 per SMS, 153 per part once split; € [ ] { } | ^ ~ \\
-            count two), else UCS-2 (70, then 67; most emoji count two). Carriers bill, and daily limits count,
-            segments. Needs no API key: nothing is sent.
+            GSM-7 when every character is in the GSM alphabet: 160 per SMS, 153 per part once split, and € [ ] { } | ^ \
+            ~ \\ count two. Otherwise UCS-2: 70, then 67, and most emoji count two. Carriers bill segments, and daily \
+            limits count them. Needs no API key: nothing is sent.
 
-            --json prints {"encoding": "GSM-7"|"UCS-2", "units", "segments", "per_segment", "remaining_in_segment",
+            --json prints {"encoding": "GSM-7" or "UCS-2", "units", "segments", "per_segment", "remaining_in_segment", \
             "characters"}.
 
             Examples:

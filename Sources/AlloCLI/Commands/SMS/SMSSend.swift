@@ -7,22 +7,21 @@ struct SMSSend: APICommand {
         commandName: "send",
         abstract: "Send an SMS from one of your Allo numbers, or with a verified sender ID to a +33 number.",
         discussion: """
-            Give exactly one of --from (an Allo number, the recipient in the same country) or --sender-id (France only:
-            the recipient must be +33). With neither, the profile's allo_number is used, else its sender_id.
-            Numbers, sender ID and length (1-1000 characters) are checked before anything is sent (exit 2).
+            Give exactly one of --from (an Allo number; the recipient must be in the same country) or --sender-id \
+            (France only: the recipient must be +33). With neither, the profile's allo_number is used, else its \
+            sender_id. Numbers, sender ID and length (1-1000 characters) are checked before anything is sent (exit 2).
 
-            The encoding and segment count are shown on stderr first. When stdin is a terminal, allo asks
-            "Send? [y/N]"; anything but y or yes sends nothing and exits 1 (error: CANCELLED). --yes skips the
-            question. allo never asks when stdin is not a terminal, nor with --message - (stdin is the message).
+            The encoding and segment count are shown on stderr first. When stdin is a terminal, allo asks "Send? \
+            [y/N]": anything but y or yes sends nothing and exits 1 (error: CANCELLED). --yes skips the question. allo \
+            never asks when stdin is not a terminal, nor with --message - (stdin is the message).
 
-            An SMS is never resent by allo: after a timeout, a dropped connection or a 5xx the message may have gone
-            out, so the command fails (exit 3, or 1) instead of retrying; check the conversation before sending again.
-            The API returns no message id: --json prints the sent TextMessage (from_number, sender_id, to_number,
-            type, content, start_date).
+            An SMS is never resent by allo: after a dropped connection, a timeout (exit 3) or a 5xx (exit 1) the \
+            message may have gone out, so look before sending it again. The API returns no message id: --json prints \
+            the sent TextMessage (from_number, sender_id, to_number, type, content, start_date).
 
             Examples:
-              allo sms send --from +14155550100 --to +14155551234 --message "Your order has shipped"
-              allo sms send --sender-id MaisonLum --to +33612345678 --message "Votre commande est prête" --yes
+              allo sms send --from +14155550100 --to +14155551234 --message "Shipped!"
+              allo sms send --sender-id MaisonLum --to +33612345678 --message "Prête" -y
               echo "Running late" | allo sms send --to +14155551234 --message - --json
             """)
 
