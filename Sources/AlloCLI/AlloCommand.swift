@@ -19,7 +19,7 @@ public struct AlloCommand: AsyncParsableCommand {
               allo sandbox --port 0
             """,
         subcommands: [
-            MeCommand.self, NumbersCommand.self, ContactsCommand.self, CallsCommand.self, ConversationsCommand.self,
+            MeCommand.self, NumbersCommand.self, ContactsCommand.self, CallsCommand.self, TranscriptCommand.self, ConversationsCommand.self,
             ItemsCommand.self, SMSCommand.self, WebhooksCommand.self, AuthCommand.self, SandboxCommand.self,
         ])
 

@@ -5,5 +5,5 @@ struct CallsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calls",
         abstract: "Calls of an Allo number (v1).",
-        subcommands: [])
+        subcommands: [CallsSearch.self])
 }

@@ -12,8 +12,9 @@ struct ContactsConversation: APICommand {
 
             Examples:
               allo contacts conversation cnt_abc123
-              allo contacts conversation cnt_abc123 --allo-number +14155550100 --page 2
-              allo contacts conversation cnt_abc123 --all --json | jq '[.[] | select(.type == "CALL")] | length'
+              allo contacts conversation cnt_abc123 --allo-number +14155550100
+              allo contacts conversation cnt_abc123 --page 2 --size 50
+              allo contacts conversation cnt_abc123 --all --json | jq -r '.[].type'
             """)
 
     @OptionGroup var global: GlobalOptions

@@ -11,8 +11,8 @@ struct ContactsCreate: APICommand {
 
             Examples:
               allo contacts create --number +14155551234 --name John --last-name Doe
-              allo contacts create --number +14155551234 --number +14155559876 --email john@acme.com \\
-                --job-title CEO --website https://acme.com
+              allo contacts create --number +14155551234 --number +14155559876 \\
+                --email john@acme.com --job-title CEO --website https://acme.com
               allo contacts create --number +14155551234 --json | jq -r .id
             """)
 

@@ -12,7 +12,7 @@ struct ContactsList: APICommand {
             Examples:
               allo contacts list
               allo contacts list --page 2 --size 50
-              allo contacts list --all --json | jq -r '.[] | [.id, .name, .numbers[0]] | @tsv'
+              allo contacts list --all --json | jq -r '.[] | [.id, .name] | @tsv'
             """)
 
     @OptionGroup var global: GlobalOptions
