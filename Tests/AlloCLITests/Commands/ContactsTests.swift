@@ -271,6 +271,10 @@ struct ContactsTests {
 
             let all = await sandbox.run("contacts", "conversation", id, "--all", "--json")
             #expect(all.jsonArray.count == entries.count)
+            let calls = entries.filter { $0["type"] as? String == "CALL" }.count
+            let allHuman = await sandbox.run("contacts", "conversation", id, "--all")
+            #expect(allHuman.out.split(separator: "\n").count == entries.count + 1)
+            #expect(allHuman.err.contains("\(calls) call\(calls == 1 ? "" : "s") and \(entries.count - calls) text"))
 
             let onLine = await sandbox.run("contacts", "conversation", id, "--allo-number", CLISandbox.usLine, "--json")
             #expect(onLine.exitStatus == 0)

@@ -44,8 +44,10 @@ struct ContactsConversation: APICommand {
             let entries = try await client.contacts.conversationAll(id, alloNumber: line, size: 100, pagesInFlight: 2)
                 .collect()
             if global.json { return try output.json(entries) }
-            Self.show(entries, output: output)
-            output.note("\(entries.count) call\(entries.count == 1 ? "" : "s") and texts" + (line.map { " on \($0)" } ?? ""))
+            if !entries.isEmpty { Self.show(entries, output: output) }
+            let calls = entries.filter { if case .call = $0 { true } else { false } }.count
+            output.note("\(calls) call\(calls == 1 ? "" : "s") and \(entries.count - calls) text\(entries.count - calls == 1 ? "" : "s")"
+                        + (line.map { " on \($0)" } ?? ""))
             return
         }
         let page = try await client.contacts.conversation(id, alloNumber: line, page: paging.v1Page, size: paging.size)

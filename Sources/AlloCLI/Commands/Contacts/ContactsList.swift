@@ -24,7 +24,7 @@ struct ContactsList: APICommand {
         if paging.all {
             let contacts = try await client.contacts.all(size: 100, pagesInFlight: 2).collect()
             if global.json { return try output.json(contacts) }
-            Self.show(contacts, output: output)
+            if !contacts.isEmpty { Self.show(contacts, output: output) }
             output.note("\(contacts.count) contact\(contacts.count == 1 ? "" : "s")")
             return
         }
