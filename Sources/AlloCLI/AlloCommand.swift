@@ -7,16 +7,23 @@ public struct AlloCommand: AsyncParsableCommand {
         commandName: "allo",
         abstract: "A terminal client, SDK companion and local sandbox for the Withallo (Allo) telephony API.",
         discussion: """
-            Without a subcommand, runs the terminal client on the account of ALLO_API_KEY (against ALLO_BASE_URL, \
-            default https://api.withallo.com), or with --demo on a built-in sandbox. Press ? in the client for its keys.
+            Without a subcommand, runs the terminal client on the key of the profile in use (or ALLO_API_KEY), or with \
+            --demo on a built-in sandbox; press ? in the client for its keys. The subcommands do the same work from \
+            scripts: human output by default, --json for machines; exit 0 ok, 1 API error, 2 usage error, 3 network \
+            error or timeout, 4 authentication or permission error.
 
-            Environment: ALLO_API_KEY, ALLO_BASE_URL, ALLO_THEME, NO_COLOR (mono theme), XDG_STATE_HOME (the log, \
-            allo.log, and the drafts, drafts.json, go in $XDG_STATE_HOME/allo, default ~/.local/state/allo).
+            Settings, strongest first: flags; ALLO_API_KEY, ALLO_BASE_URL, ALLO_PROFILE, ALLO_THEME; the profile in \
+            $XDG_CONFIG_HOME/allo/config.toml (default ~/.config/allo/config.toml, mode 0600; `allo auth login` \
+            writes it). NO_COLOR turns colour off. The client's log (allo.log) and drafts (drafts.json) go in \
+            $XDG_STATE_HOME/allo (default ~/.local/state/allo).
 
             Examples:
               allo --demo
-              ALLO_API_KEY=ak_live_… allo --theme light
-              allo sandbox --port 0
+              allo auth login --profile work
+              ALLO_PROFILE=work allo --theme light
+              allo conversations list --allo-number +33612345678 --unread --json
+              echo "Running late" | allo sms send --from +33612345678 --to +33698765432 --message -
+              allo --generate-completion-script zsh > ~/.zfunc/_allo
             """,
         subcommands: [
             MeCommand.self, NumbersCommand.self, ContactsCommand.self, CallsCommand.self, TranscriptCommand.self, ConversationsCommand.self,

@@ -16,11 +16,14 @@ struct Output: Sendable {
         io.write(.out, String(decoding: data, as: UTF8.self) + "\n")
     }
 
-    /// A line on stdout.
-    func line(_ text: String = "") { io.out(text) }
+    /// A line on stdout (control characters shown as placeholders, see `TerminalText`).
+    func line(_ text: String = "") { io.out(TerminalText.safe(text)) }
+
+    /// A bold line on stdout, e.g. a section title.
+    func heading(_ text: String) { io.out(bold(TerminalText.safe(text))) }
 
     /// A line for people on stderr: counts, what is left to fetch, confirmations.
-    func note(_ text: String) { io.err(text) }
+    func note(_ text: String) { io.err(TerminalText.safe(text)) }
 
     /// Rows under a bold header, columns aligned; when wider than the terminal the widest columns are cut with "…".
     func table(_ header: [String], _ rows: [[String]]) {
@@ -36,7 +39,7 @@ struct Output: Sendable {
         for (label, value) in shown {
             let padded = label + ":" + String(repeating: " ", count: labelWidth - TextWidth.of(label) + 1)
             let indent = String(repeating: " ", count: labelWidth + 2)
-            let lines = wrap(value, indent: labelWidth + 2)
+            let lines = wrap(TerminalText.safe(value), indent: labelWidth + 2)
             io.out(bold(padded) + (lines.first ?? ""))
             for line in lines.dropFirst() { io.out(indent + line) }
         }

@@ -32,9 +32,9 @@ struct TextTable {
         }
     }
 
-    /// A cell is one line: newlines and tabs become spaces.
+    /// A cell is one line: newlines and tabs become spaces, other controls visible placeholders.
     private func clean(_ text: String) -> String {
-        text.contains(where: { $0.isNewline || $0 == "\t" })
-            ? String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 }) : text
+        TerminalText.safe(text.contains(where: { $0.isNewline || $0 == "\t" })
+            ? String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 }) : text)
     }
 }

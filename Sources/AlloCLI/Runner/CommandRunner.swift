@@ -42,7 +42,8 @@ enum CommandRunner {
     }
 
     private static func show(_ report: ErrorReport.Report, io: CommandIO) -> Int32 {
-        for line in report.lines { io.err(line) }
+        // Error messages quote the API's text: shown safe, like every human line.
+        for line in report.lines { io.err(TerminalText.safe(line)) }
         return report.exitStatus
     }
 

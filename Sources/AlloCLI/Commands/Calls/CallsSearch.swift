@@ -58,10 +58,10 @@ struct CallsSearch: APICommand {
     }
 
     static func show(_ calls: [Call], line: String, output: Output) {
-        output.table(["DATE", "ID", "DIRECTION", "WITH", "RESULT", "DURATION", "SUMMARY"], V1Listing.safe(calls.map { call in
+        output.table(["DATE", "ID", "DIRECTION", "WITH", "RESULT", "DURATION", "SUMMARY"], calls.map { call in
             [Formats.date(call.startDate), call.id, V1Listing.word(call.direction), otherParty(call, line: line) ?? "",
              V1Listing.word(call.result), Formats.duration(seconds: call.durationSeconds), V1Listing.oneLine(call.summary)]
-        }))
+        })
     }
 
     /// The number on the other end of `call` from `line`.

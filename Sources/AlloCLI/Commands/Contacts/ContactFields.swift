@@ -39,7 +39,7 @@ struct ContactFields: ParsableArguments, Sendable {
 
     /// One contact as `create`/`update` return it.
     static func show(_ contact: Contact, output: Output) {
-        output.fields(V1Listing.safe([
+        output.fields([
             ("id", contact.id),
             ("name", [contact.name, contact.lastName].compactMap { $0 }.joined(separator: " ")),
             ("numbers", contact.numbers.joined(separator: ", ")),
@@ -48,6 +48,6 @@ struct ContactFields: ParsableArguments, Sendable {
             ("website", contact.website),
             ("status", contact.status),
             ("updated", Formats.date(contact.updatedAt)),
-        ]))
+        ])
     }
 }

@@ -61,7 +61,7 @@ struct ContactsConversation: APICommand {
     }
 
     static func show(_ entries: [ConversationEntry], output: Output) {
-        output.table(["DATE", "TYPE", "DIRECTION", "ID", "SUMMARY / TEXT"], V1Listing.safe(entries.map { entry in
+        output.table(["DATE", "TYPE", "DIRECTION", "ID", "SUMMARY / TEXT"], entries.map { entry in
             switch entry {
             case .call(let call):
                 let outcome = [V1Listing.word(call.result), Formats.duration(seconds: call.durationSeconds)]
@@ -75,6 +75,6 @@ struct ContactsConversation: APICommand {
             case .unknown(let type):
                 return ["", type.lowercased(), "", "", ""]
             }
-        }))
+        })
     }
 }

@@ -47,7 +47,7 @@ struct ContactsGet: APICommand {
         let contact = try await context.client().contacts.get(id, extend: extensions)
         let output = context.output
         if global.json { return try output.json(contact) }
-        output.fields(V1Listing.safe([
+        output.fields([
             ("id", contact.id),
             ("name", [contact.name, contact.lastName].compactMap { $0 }.joined(separator: " ")),
             ("numbers", contact.numbers.joined(separator: ", ")),
@@ -59,14 +59,14 @@ struct ContactsGet: APICommand {
             ("integrations", contact.integrationData.map { $0.keys.sorted().joined(separator: ", ") }),
             ("custom", contact.customProperties.map(Self.describe)),
             ("conversation", "allo contacts conversation \(contact.id)"),
-        ]))
+        ])
         guard let activity = contact.activity else { return }
         output.line()
         if activity.isEmpty { return output.note("no recent activity") }
-        output.table(["DATE", "ACTIVITY", "BY", "DETAIL"], V1Listing.safe(activity.map { entry in
+        output.table(["DATE", "ACTIVITY", "BY", "DETAIL"], activity.map { entry in
             [Formats.date(entry.madeAt), V1Listing.word(entry.type), entry.madeBy ?? "",
              entry.content.map(V1Listing.oneLine) ?? entry.alloNumber ?? ""]
-        }))
+        })
     }
 
     /// `key=value` pairs of custom properties, sorted by key.

@@ -38,10 +38,10 @@ struct ContactsList: APICommand {
     }
 
     static func show(_ contacts: [Contact], output: Output) {
-        output.table(["ID", "NAME", "NUMBERS", "COMPANY", "ENGAGEMENT", "LAST ACTIVITY"], V1Listing.safe(contacts.map { contact in
+        output.table(["ID", "NAME", "NUMBERS", "COMPANY", "ENGAGEMENT", "LAST ACTIVITY"], contacts.map { contact in
             [contact.id, [contact.name, contact.lastName].compactMap { $0 }.joined(separator: " "),
              contact.numbers.joined(separator: ", "), contact.company?.name ?? "", V1Listing.word(contact.engagement),
              Formats.date(contact.lastActivityDate)]
-        }))
+        })
     }
 }

@@ -42,18 +42,6 @@ enum V1Listing {
         return value.wireValue.lowercased().replacingOccurrences(of: "_", with: " ")
     }
 
-    /// Text from the API made safe for a terminal: control characters and escape sequences become visible
-    /// placeholders (`␛`, `␇`, `�`) so a contact's name or a text cannot drive the terminal. Newlines stay.
-    static func safe(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) else {
-            return text
-        }
-        return String(text.map { $0 == "\n" ? $0 : Canvas.visible($0) })
-    }
-
-    static func safe(_ rows: [[String]]) -> [[String]] { rows.map { $0.map(safe) } }
-
-    static func safe(_ pairs: [(String, String?)]) -> [(String, String?)] { pairs.map { ($0.0, $0.1.map(safe)) } }
 
     /// Throws a usage error unless `number` is E.164.
     static func checkE164(_ number: String?, option: String) throws {

@@ -54,7 +54,7 @@ struct ItemsGet: APICommand {
             return
         }
         output.line()
-        output.line(output.bold("transcript:"))
+        output.heading("transcript:")
         for line in lines {
             let speaker = line.source.wireValue.lowercased()
             let time = line.time.map { Formats.date($0) + " " } ?? ""

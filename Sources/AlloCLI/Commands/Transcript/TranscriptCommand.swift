@@ -93,7 +93,7 @@ struct TranscriptCommand: APICommand {
             case .v2(let lines): try output.json(lines)
             }
         case .markdown:
-            context.io.write(.out, transcript.markdown())
+            context.io.write(.out, TerminalText.safe(transcript.markdown()))
         case .text:
             output.note(transcript.headline)
             for line in transcript.text(width: context.io.width) { output.line(line) }

@@ -48,7 +48,7 @@ struct CallTranscript: Sendable {
         lines = []
         lines = entries.map { entry in
             Line(speaker: speakerLabel(entry.source.wireValue),
-                 offset: entry.startSeconds ?? Self.seconds(from: start, to: entry.time), text: V1Listing.safe(entry.text))
+                 offset: entry.startSeconds ?? Self.seconds(from: start, to: entry.time), text: entry.text)
         }
     }
 
@@ -59,9 +59,9 @@ struct CallTranscript: Sendable {
         direction = V1Listing.word(item.direction)
         result = V1Listing.word(item.result)
         durationSeconds = item.duration
-        userName = item.user?.name.flatMap { $0.isEmpty ? nil : V1Listing.safe($0) }
+        userName = item.user?.name.flatMap { $0.isEmpty ? nil : $0 }
         alloNumber = item.alloNumber
-        contactName = item.contacts.lazy.compactMap { $0.name }.first { !$0.isEmpty }.map(V1Listing.safe)
+        contactName = item.contacts.lazy.compactMap { $0.name }.first { !$0.isEmpty }
         contactNumber = item.contactNumber
         let entries = item.transcript ?? []
         raw = .v2(entries)
@@ -69,7 +69,7 @@ struct CallTranscript: Sendable {
         lines = []
         lines = entries.map { entry in
             Line(speaker: speakerLabel(entry.source.wireValue), offset: Self.seconds(from: start, to: entry.time),
-                 text: V1Listing.safe(entry.text))
+                 text: entry.text)
         }
     }
 
@@ -80,7 +80,7 @@ struct CallTranscript: Sendable {
         case "EXTERNAL": return contactName ?? contactNumber ?? "Caller"
         case "AGENT": return Self.agentLabel
         case "": return "Unknown"
-        default: return V1Listing.safe(wire.lowercased())
+        default: return wire.lowercased()
         }
     }
 
