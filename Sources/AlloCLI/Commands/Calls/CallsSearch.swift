@@ -53,8 +53,7 @@ struct CallsSearch: APICommand {
         } else if !page.items.isEmpty {
             Self.show(page.items, line: line, output: output)
         }
-        V1Listing.notePage(page, requested: paging.page, noun: "calls on \(line)"
-                               + (contactNumber.map { " with \($0)" } ?? ""), output: output)
+        PageNote.show(page, shown: paging.page, noun: "call", output: output)
     }
 
     static func show(_ calls: [Call], line: String, output: Output) {

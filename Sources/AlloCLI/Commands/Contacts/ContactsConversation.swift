@@ -56,8 +56,7 @@ struct ContactsConversation: APICommand {
         } else if !page.items.isEmpty {
             Self.show(page.items, output: output)
         }
-        V1Listing.notePage(page, requested: paging.page,
-                           noun: "calls or texts with this contact" + (line.map { " on \($0)" } ?? ""), output: output)
+        PageNote.show(page, shown: paging.page, noun: "item", output: output)
     }
 
     static func show(_ entries: [ConversationEntry], output: Output) {

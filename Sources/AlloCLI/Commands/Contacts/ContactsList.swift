@@ -25,7 +25,7 @@ struct ContactsList: APICommand {
             let contacts = try await client.contacts.all(size: 100, pagesInFlight: 2).collect()
             if global.json { return try output.json(contacts) }
             if !contacts.isEmpty { Self.show(contacts, output: output) }
-            output.note("\(contacts.count) contact\(contacts.count == 1 ? "" : "s")")
+            PageNote.all(contacts.count, noun: "contact", output: output)
             return
         }
         let page = try await client.contacts.search(page: paging.v1Page, size: paging.size)
@@ -34,7 +34,7 @@ struct ContactsList: APICommand {
         } else if !page.items.isEmpty {
             Self.show(page.items, output: output)
         }
-        V1Listing.notePage(page, requested: paging.page, noun: "contacts", output: output)
+        PageNote.show(page, shown: paging.page, noun: "contact", output: output)
     }
 
     static func show(_ contacts: [Contact], output: Output) {

@@ -6,25 +6,6 @@ import Foundation
 /// What the v1 list commands (`contacts list`, `contacts conversation`, `calls search`) share: the note on stderr
 /// about further pages, and the one-line form of a call summary for a table cell.
 enum V1Listing {
-    /// `page 1 of 3; more pages: --page 2, or --all` when there is more; a hint when the page is past the end.
-    static func notePage(_ page: Page<some Sendable>, requested: Int, noun: String, output: Output) {
-        let shown = page.number + 1
-        let total = page.totalPages
-        if page.items.isEmpty {
-            if requested > 1 {
-                output.note("page \(requested) is past the end" + (total.map { " (\($0) page\($0 == 1 ? "" : "s"))" } ?? ""))
-            } else {
-                output.note("no \(noun)")
-            }
-            return
-        }
-        if page.hasMore {
-            output.note("page \(shown)" + (total.map { " of \($0)" } ?? "") + "; more pages: --page \(shown + 1), or --all")
-        } else if shown > 1 {
-            output.note("page \(shown)" + (total.map { " of \($0)" } ?? "") + " (the last)")
-        }
-    }
-
     /// The first meaningful line of a (markdown) summary or text, without markup, on one line.
     static func oneLine(_ text: String?) -> String {
         guard let text else { return "" }

@@ -66,6 +66,6 @@ struct ConversationsList: APICommand {
             [conversation.contactNumber, ItemText.names(conversation.contacts), Formats.date(conversation.lastActivity),
              conversation.lastItem.map(ItemText.summary) ?? "", conversation.lastItem?.id ?? ""]
         })
-        ItemsPageNote.show(page: page, count: conversations.count, noun: "conversation", output: output)
+        PageNote.show(page, shown: paging.page, noun: "conversation", output: output, allCount: conversations.count)
     }
 }

@@ -123,26 +123,6 @@ struct ItemsSearch: APICommand {
              item.alloNumber ?? item.senderID ?? "", item.contactNumber ?? "", ItemText.names(item.contacts),
              ItemText.outcome(item), ItemText.gist(item)]
         })
-        ItemsPageNote.show(page: page, count: items.count, noun: "item", output: output)
-    }
-}
-
-/// The stderr line under a list: how many were shown, of how many, and the flag for the next page.
-enum ItemsPageNote {
-    static func show<Element>(page: Page<Element>?, count: Int, noun: String, output: Output) {
-        let plural = count == 1 ? noun : noun + "s"
-        guard let page else {
-            output.note("\(count) \(plural)")
-            return
-        }
-        if count == 0 {
-            output.note(page.number > 1 ? "no \(noun)s on page \(page.number)" : "no \(noun)s")
-            return
-        }
-        var text = "\(count) \(plural)"
-        if let total = page.totalCount { text += " of \(total)" }
-        if let pages = page.totalPages { text += ", page \(page.number) of \(pages)" }
-        if page.hasMore { text += "; more: --page \(page.number + 1) (or --all)" }
-        output.note(text)
+        PageNote.show(page, shown: paging.page, noun: "item", output: output, allCount: items.count)
     }
 }
