@@ -4,7 +4,7 @@ import FoundationNetworking
 #endif
 import AlloKit
 
-/// The SDK figures of issue 3: the SDK against the bare-URLSession floor, walking every contact, decoding.
+/// Issue 7 §1–2: the SDK against the bare-URLSession floor (and their ratio), and walking every contact.
 struct SDKBenchmarks {
     let environment: BenchEnvironment
     let rounds: Int
@@ -17,19 +17,19 @@ struct SDKBenchmarks {
         defer { session.finishTasksAndInvalidate() }
         let allo = try environment.client()
 
-        let group = "SDK vs bare URLSession (sequential requests on loopback)"
-        figures.append(try await requestsPerSecond(group, "numbers.list() via AlloKit") { _ = try await allo.numbers.list() })
-        figures.append(try await requestsPerSecond(group, "GET /v1/api/numbers, bare URLSession") {
+        let group = "SDK vs bare URLSession (sequential requests on loopback, rate limit off)"
+        figures += try await againstFloor(group, "numbers.list()", "GET /v1/api/numbers", sdk: {
+            _ = try await allo.numbers.list()
+        }, bare: {
             _ = try await environment.raw("/v1/api/numbers", session: session)
         })
-        figures.append(try await requestsPerSecond(group, "contacts.search(size: 100) via AlloKit") {
+        figures += try await againstFloor(group, "contacts.search(size: 100)", "GET /v1/api/contacts?size=100", sdk: {
             _ = try await allo.contacts.search(page: 0, size: 100)
-        })
-        figures.append(try await requestsPerSecond(group, "GET /v1/api/contacts?size=100, bare URLSession") {
+        }, bare: {
             _ = try await environment.raw("/v1/api/contacts?page=0&size=100", session: session)
         })
 
-        let walkGroup = "Walking \(environment.server.settings.contacts) contacts with contacts.all(size: 100)"
+        let walkGroup = "Walking \(environment.server.settings.contacts.formatted()) contacts with contacts.all(size: 100)"
         for inFlight in [1, 2, 4] {
             var samples: [Double] = []
             for _ in 0..<walkRuns {
@@ -42,47 +42,39 @@ struct SDKBenchmarks {
             figures.append(Figure(group: walkGroup, name: "\(inFlight) page\(inFlight == 1 ? "" : "s") in flight", unit: "ms",
                                   samples: samples, higherIsBetter: false))
         }
-
-        figures.append(try await decodeCalls(session: session))
         return figures
     }
 
-    /// Requests per second, one sample per round of `roundSeconds`.
-    private func requestsPerSecond(_ group: String, _ name: String, _ request: () async throws -> Void) async throws -> Figure {
-        for _ in 0..<20 { try await request() }  // warm the connection and caches
-        var samples: [Double] = []
-        for _ in 0..<rounds {
-            var count = 0
-            let elapsed = try await milliseconds {
-                let end = ContinuousClock.now + .milliseconds(Int(roundSeconds * 1000))
-                while ContinuousClock.now < end {
-                    try await request()
-                    count += 1
-                }
-            }
-            samples.append(Double(count) / (elapsed / 1000))
+    /// Requests per second through the SDK and bare, rounds interleaved (so load from elsewhere on the machine hits
+    /// both alike), and the ratio SDK ÷ bare per pair of rounds: what the SDK costs.
+    private func againstFloor(_ group: String, _ call: String, _ path: String, sdk: () async throws -> Void,
+                              bare: () async throws -> Void) async throws -> [Figure] {
+        for _ in 0..<20 {  // warm the connections and caches
+            try await sdk()
+            try await bare()
         }
-        return Figure(group: group, name: name, unit: "req/s", samples: samples, higherIsBetter: true)
+        var sdkRates: [Double] = []
+        var bareRates: [Double] = []
+        for _ in 0..<rounds {
+            sdkRates.append(try await rate(sdk))
+            bareRates.append(try await rate(bare))
+        }
+        return [Figure(group: group, name: "\(call) via AlloKit", unit: "req/s", samples: sdkRates, higherIsBetter: true),
+                Figure(group: group, name: "\(path), bare URLSession", unit: "req/s", samples: bareRates, higherIsBetter: true),
+                Figure(group: group, name: "\(call): AlloKit ÷ bare", unit: "ratio",
+                       samples: zip(sdkRates, bareRates).map { $0 / $1 }, higherIsBetter: true)]
     }
 
-    /// MB/s through `calls.search` over a transport that hands back a real 100-call page at once.
-    private func decodeCalls(session: URLSession) async throws -> Figure {
-        let line = "+33184807512"
-        let encoded = line.replacingOccurrences(of: "+", with: "%2B")
-        let body = try await environment.raw("/v1/api/calls?allo_number=\(encoded)&page=0&size=100", session: session)
-        let page = try await environment.client().calls.search(alloNumber: line, page: 0, size: 100)
-        let withTranscript = page.filter { !($0.transcript ?? []).isEmpty }.count
-        guard page.count == 100 else { throw BenchError("the calls page has \(page.count) calls, not 100") }
-        let canned = try AlloClient(apiKey: environment.key, transport: CannedTransport(body: body), retry: .never)
-        let iterations = 50
-        var samples: [Double] = []
-        for _ in 0..<rounds {
-            let elapsed = try await milliseconds {
-                for _ in 0..<iterations { _ = try await canned.calls.search(alloNumber: line, page: 0, size: 100) }
+    /// Requests per second over one round of `roundSeconds`.
+    private func rate(_ request: () async throws -> Void) async throws -> Double {
+        var count = 0
+        let elapsed = try await milliseconds {
+            let end = ContinuousClock.now + .milliseconds(Int(roundSeconds * 1000))
+            while ContinuousClock.now < end {
+                try await request()
+                count += 1
             }
-            samples.append(Double(body.count * iterations) / 1_000_000 / (elapsed / 1000))
         }
-        return Figure(group: "Decoding", name: "100 calls, \(withTranscript) with transcripts (\(body.count / 1024) KiB)",
-                      unit: "MB/s", samples: samples, higherIsBetter: true)
+        return Double(count) / (elapsed / 1000)
     }
 }

@@ -2,8 +2,9 @@ import AlloKit
 import AlloStore
 import Foundation
 
-/// Issue 4's figure: the time `reduce` takes per action with a long history loaded, at two history sizes, to show it
-/// does not grow with history. Each figure's samples are rounds of `perRound` actions; the unit is microseconds per action.
+/// Issue 7 §4: the time `reduce` takes per action (navigation, merging a page, and more) with a long history loaded, at
+/// several history sizes, to show it does not grow with history. Each figure's samples are rounds of `perRound` actions;
+/// the unit is microseconds per action.
 struct StoreBenchmarks {
     let histories: [Int]
     let rounds: Int
@@ -63,6 +64,14 @@ struct StoreBenchmarks {
             figures.append(measure(group, "filter keystroke (scans the loaded entries)", &scenario, perRound: 10) { _, i in
                 .filterChanged(i.isMultiple(of: 2) ? "smi" : "")
             })
+            // Typing on narrows: only the previous matches (1 entry in 7 here) are scanned again.
+            fresh()
+            _ = reduce(into: &scenario.state, action: .filterChanged("smi"))
+            figures.append(measure(group, "filter narrowed by one more character (scans the previous matches)", &scenario,
+                                   perRound: 10) { s, _ in
+                _ = reduce(into: &s.state, action: .filterChanged("smi"))
+                return .filterChanged("smit")
+            })
         }
         return figures
     }
@@ -95,20 +104,28 @@ struct StoreBenchmarks {
         private var olderPage = 2
         private var serial = 0
 
-        init(history: Int) {
+        init(history: Int) { self.init(inbox: history, timeline: history) }
+
+        /// `inbox` conversations (or, with `source` `.contacts`, v1 contacts) and `timeline` items in the open conversation.
+        /// `headroom` spare inbox capacity keeps timed page merges from reallocating the whole array.
+        init(inbox: Int, timeline: Int, source: InboxSource = .conversations, headroom: Int = 200_000) {
+            let history = timeline
             state.session.identity = .loaded(Identity(apiKeyID: "api-bench", scopes: ["CONVERSATIONS_READ", "PHONE_NUMBERS_READ",
                                                                                         "SMS_SEND", "CONTACTS_READ"]))
             state.session.hasV2 = true
             state.numbers.list = .loaded([NumberInfo(number: StoreBenchmarks.number, name: "Main", country: "US")])
             state.numbers.selected = StoreBenchmarks.number
             state.inbox.alloNumber = StoreBenchmarks.number
-            state.inbox.source = .conversations
+            state.inbox.source = source
             state.inbox.nextPage = 2
-            state.inbox.entries.reserveCapacity(history + 200_000)
-            for n in 0..<history { state.inbox.entries.append(Self.entry(n)) }
-            let key = ConversationKey(alloNumber: StoreBenchmarks.number, contactNumber: StoreBenchmarks.contact)
+            state.inbox.entries.reserveCapacity(inbox + headroom)
+            for n in 0..<inbox { state.inbox.entries.append(Self.entry(n, source: source)) }
+            // As the reducers keep it: otherwise the first merge rebuilds it and that one action times the rebuild.
+            state.inbox.ids = Set(state.inbox.entries.map(\.id))
+            let key = ConversationKey(alloNumber: StoreBenchmarks.number, contactNumber: StoreBenchmarks.contact,
+                                      contactID: source == .contacts ? "contact-bench" : nil)
             state.timeline.key = key
-            state.timeline.source = .conversations
+            state.timeline.source = source
             state.timeline.nextOlderPage = 2
             for n in 0..<history {
                 let item = Self.sms("msg-\(n)", at: Double(n - history) * 60, inbound: n.isMultiple(of: 2))
@@ -121,8 +138,11 @@ struct StoreBenchmarks {
             state.status.now = StoreBenchmarks.t0
         }
 
-        static func entry(_ n: Int) -> InboxEntry {
-            InboxEntry(key: ConversationKey(alloNumber: StoreBenchmarks.number, contactNumber: "+1415\(String(format: "%07d", n))"),
+        static func entry(_ n: Int, source: InboxSource = .conversations) -> InboxEntry {
+            let digits = String(n)
+            let number = "+1415" + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
+            return InboxEntry(key: ConversationKey(alloNumber: StoreBenchmarks.number, contactNumber: number,
+                                                   contactID: source == .contacts ? "contact-\(n)" : nil),
                        title: n.isMultiple(of: 7) ? "Smith \(n)" : "Contact \(n)",
                        lastActivity: StoreBenchmarks.t0.addingTimeInterval(Double(-n) * 60), snippet: "Thanks, talk soon")
         }

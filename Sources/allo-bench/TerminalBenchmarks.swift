@@ -10,13 +10,13 @@ import FoundationNetworking
 import Glibc
 #endif
 
-/// Issue 5's figures for the terminal client: one frame rendered over a long history, and, with the built `allo` in
-/// tmux, the first complete frame of `allo --demo`, CPU while idle, and the bytes one `j` writes to the terminal.
+/// Issue 7 §6–7 for the terminal client, with the built `allo` in tmux: the first complete frame of `allo --demo`, CPU
+/// while idle, and the bytes the real terminal layer writes for the first frame and for single keys.
 struct TerminalBenchmarks {
     let quick: Bool
 
     func run() async throws -> [Figure] {
-        var figures = renderFigures()
+        var figures: [Figure] = []
         guard let (allo, tmux) = TmuxDriver.locate() else {
             log("skipping the terminal figures (first frame, idle CPU, bytes per key): build `allo` (swift build) and install tmux")
             return figures
@@ -29,42 +29,12 @@ struct TerminalBenchmarks {
         do {
             let expected = try await FirstScreen.read(from: sandbox)
             figures += try await launchFigures(allo: allo, tmux: tmux, expected: expected)
-            figures += try await bytesPerKey(allo: allo, tmux: tmux, sandbox: sandbox, expected: expected)
+            figures += try await TerminalBytes(quick: quick, allo: allo, tmux: tmux, sandbox: sandbox, expected: expected).run()
         } catch {
             log("terminal figures stopped: \(error)")
         }
         await sandbox.stop()
         return figures
-    }
-
-    // MARK: Render
-
-    /// `AlloTUI.render` at 200×60 with 100 000 items in the open timeline (and as many inbox entries).
-    private func renderFigures() -> [Figure] {
-        let group = "terminal client: render one frame at 200×60, 100 000 timeline items loaded"
-        var scenario = StoreBenchmarks.Scenario(history: 100_000)
-        scenario.state.navigation.focus = .timeline
-        let size = Size(width: 200, height: 60)
-        let theme = Theme.default
-        let chrome = Chrome(demo: false, account: "api.withallo.com")
-        let rounds = quick ? 20 : 200
-        _ = render(scenario.state, size: size, theme: theme, chrome: chrome)
-        var same: [Double] = []
-        var moved: [Double] = []
-        for round in 0..<rounds {
-            same.append(time { _ = render(scenario.state, size: size, theme: theme, chrome: chrome) })
-            _ = reduce(into: &scenario.state, action: .selectionMoved(by: round.isMultiple(of: 2) ? -1 : 1))
-            moved.append(time { _ = render(scenario.state, size: size, theme: theme, chrome: chrome) })
-        }
-        return [Figure(group: group, name: "render, state unchanged", unit: "ms", samples: same, higherIsBetter: false),
-                Figure(group: group, name: "render after the selection moved", unit: "ms", samples: moved, higherIsBetter: false)]
-    }
-
-    private func time(_ body: () -> Void) -> Double {
-        let start = ContinuousClock.now
-        body()
-        let (seconds, attoseconds) = (ContinuousClock.now - start).components
-        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
     }
 
     // MARK: Launch: first frame and idle CPU
@@ -109,71 +79,6 @@ struct TerminalBenchmarks {
         return figures
     }
 
-    // MARK: Bytes written for one key
-
-    /// `allo` under `script -q -f` in a 120×40 pane: bytes the client writes for one `j` in an open timeline.
-    private func bytesPerKey(allo: String, tmux: String, sandbox: SandboxServer, expected: FirstScreen) async throws -> [Figure] {
-        guard let script = Tool.find("script") else {
-            log("skipping bytes per key: `script` (util-linux) is not installed")
-            return []
-        }
-        let driver = try TmuxDriver(tmux: tmux)
-        let output = driver.directory.appendingPathComponent("typescript")
-        let key = sandbox.keys.first { $0.name == "full" }!.secret
-        var samples: [Double] = []
-        do {
-            try await driver.start("\(TmuxDriver.quote(script)) -q -f -c \(TmuxDriver.quote(TmuxDriver.quote(allo))) "
-                                   + TmuxDriver.quote(output.path),
-                                   variables: ["ALLO_API_KEY": key, "ALLO_BASE_URL": sandbox.baseURL.absoluteString],
-                                   width: 120, height: 40)
-            try await driver.waitFor("the first inbox row", expected.isShown)
-            try await driver.press("Enter")
-            if let snippet = expected.lastItemText {
-                try await driver.waitFor("the open conversation", { FirstScreen.squeeze($0).contains(snippet) })
-            }
-            try await settle(output)
-            try await driver.press("k")
-            try await settle(output)
-            for _ in 0..<(quick ? 3 : 15) {
-                let before = size(of: output)
-                try await driver.press("j")
-                try await changed(output, from: before)
-                samples.append(Double(try await settle(output) - before))
-                try await driver.press("k")
-                try await settle(output)
-            }
-        } catch {
-            await driver.close()
-            throw error
-        }
-        await driver.close()
-        return [Figure(group: "terminal client: `allo` under `script` in tmux at 120×40",
-                       name: "bytes written to the terminal for one j in the timeline", unit: "bytes",
-                       samples: samples, higherIsBetter: false)]
-    }
-
-    private func size(of url: URL) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int) ?? 0
-    }
-
-    /// Waits until the file grew past `size` (or 5 s passed: a key that changes nothing writes nothing).
-    private func changed(_ url: URL, from size: Int) async throws {
-        let deadline = ContinuousClock.now + .seconds(5)
-        while self.size(of: url) == size, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(2)) }
-    }
-
-    /// Waits until the file has not grown for 200 ms; returns its size.
-    @discardableResult
-    private func settle(_ url: URL) async throws -> Int {
-        var last = size(of: url)
-        var quietSince = ContinuousClock.now
-        while ContinuousClock.now - quietSince < .milliseconds(200) {
-            try await Task.sleep(for: .milliseconds(10))
-            let now = size(of: url)
-            if now != last { (last, quietSince) = (now, ContinuousClock.now) }
-        }
-        return last
-    }
 }
 
 /// What the demo's first complete frame shows: the first number's name and the first conversation of its inbox.

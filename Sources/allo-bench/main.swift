@@ -6,7 +6,14 @@ import AlloSandbox
 //   swift run -c release allo-bench --quick   a reduced set in well under a minute (CI runs it in debug)
 //   … --json                                   machine-readable output
 
-let arguments = Set(CommandLine.arguments.dropFirst())
+// The peak-memory figure's child process (see MemoryBenchmarks): loads the state, prints its peak, exits.
+let argv = Array(CommandLine.arguments.dropFirst())
+if argv.first == MemoryBenchmarks.childFlag, argv.count == 3, let contacts = Int(argv[1]), let items = Int(argv[2]) {
+    print(MemoryBenchmarks.child(contacts: contacts, items: items))
+    exit(0)
+}
+
+let arguments = Set(argv)
 let unknown = arguments.subtracting(["--quick", "--json", "--help", "-h"])
 if arguments.contains("--help") || arguments.contains("-h") || !unknown.isEmpty {
     if !unknown.isEmpty { FileHandle.standardError.write(Data("allo-bench: unknown option \(unknown.sorted().joined(separator: " "))\n".utf8)) }
@@ -34,10 +41,17 @@ log("sandbox ready on \(environment.server.baseURL) in \(String(format: "%.2f", 
 var figures: [Figure] = []
 figures += try await SDKBenchmarks(environment: environment, rounds: quick ? 3 : 7, roundSeconds: quick ? 0.5 : 1.5,
                                   walkRuns: quick ? 2 : 5).run()
+figures += try await DecodeBenchmarks(environment: environment, rounds: quick ? 3 : 7, iterations: quick ? 10 : 50).run()
 await environment.server.stop()
+
+let histories = quick ? [1_000, 10_000] : [1_000, 100_000, 1_000_000]
 log("reducing actions over long histories…")
-figures += StoreBenchmarks(histories: quick ? [1_000, 10_000] : [1_000, 100_000], rounds: quick ? 3 : 7,
-                           perRound: quick ? 200 : 2_000).run()
+figures += StoreBenchmarks(histories: histories, rounds: quick ? 3 : 7, perRound: quick ? 200 : 2_000).run()
+log("rendering frames…")
+figures += RenderBenchmarks(histories: histories, rounds: quick ? 10 : 100).run()
+log("peak memory in a child process…")
+figures += try await MemoryBenchmarks(contacts: quick ? 10_000 : 100_000, items: quick ? 100_000 : 1_000_000,
+                                      runs: quick ? 1 : 3).run()
 
 log("terminal client figures…")
 figures += try await TerminalBenchmarks(quick: quick).run()
@@ -48,6 +62,7 @@ let machine: [String: String] = [
     "memory_gib": String(format: "%.0f", Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824),
     "os": ProcessInfo.processInfo.operatingSystemVersionString,
     "quick": "\(quick)",
+    "seconds": "\((ContinuousClock.now - started).components.seconds)",
 ]
 if asJSON {
     print(Report.json(figures, machine: machine))
