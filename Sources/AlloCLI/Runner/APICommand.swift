@@ -46,6 +46,15 @@ struct CommandContext: Sendable {
     /// A client on the resolved key and base URL. The SDK's own retries stay on (GETs; SMS only when provably unsent).
     func client(_ settings: Settings? = nil) throws -> AlloClient {
         let settings = try settings ?? self.settings()
-        return try AlloClient(apiKey: try settings.requireKey(), baseURL: settings.baseURL, timeout: .seconds(30))
+        return try AlloClient(apiKey: try settings.requireKey(), baseURL: settings.baseURL, timeout: try timeout())
+    }
+
+    /// How long one request may take: `ALLO_TIMEOUT` seconds, default 30.
+    func timeout() throws(CLIError) -> Duration {
+        guard let text = io.variables["ALLO_TIMEOUT"], !text.isEmpty else { return .seconds(30) }
+        guard let seconds = Double(text), seconds > 0, seconds <= 3600 else {
+            throw CLIError.usage("ALLO_TIMEOUT '\(text)' is not a number of seconds between 0 and 3600")
+        }
+        return .milliseconds(Int(seconds * 1000))
     }
 }

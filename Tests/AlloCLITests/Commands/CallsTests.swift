@@ -14,7 +14,7 @@ struct CallsTests {
             #expect(lines.first?.contains("RESULT") == true)
             #expect(lines.count == 6)
             #expect(lines.dropFirst().allSatisfy { $0.contains("call_") })
-            #expect(human.err.contains("more pages: --page 2, or --all"))
+            #expect(human.err.contains("; more: --page 2 (or --all)"))
 
             let json = await sandbox.run("calls", "search", "--allo-number", CLISandbox.usLine, "--size", "5", "--json")
             #expect(json.exitStatus == 0)

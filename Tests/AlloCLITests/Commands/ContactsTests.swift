@@ -43,7 +43,7 @@ struct ContactsTests {
             #expect(lines.first?.hasPrefix("ID") == true)
             #expect(lines.first?.contains("ENGAGEMENT") == true)
             #expect(lines.count == 6)
-            #expect(human.err.contains("page 1 of 8; more pages: --page 2, or --all"))
+            #expect(human.err.contains("5 contacts, page 1 of 8; more: --page 2 (or --all)"))
 
             let json = await sandbox.run("contacts", "list", "--size", "5", "--page", "2", "--json")
             #expect(json.exitStatus == 0)
@@ -77,7 +77,7 @@ struct ContactsTests {
             #expect(human.exitStatus == 0)
             #expect(human.out.split(separator: "\n").count == 41)
             #expect(human.err.contains("40 contacts"))
-            #expect(!human.err.contains("more pages"))
+            #expect(!human.err.contains("more:"))
         }
     }
 

@@ -22,7 +22,9 @@ struct CLISandbox {
     func variables(key: String? = "full", _ extra: [String: String] = [:]) -> [String: String] {
         var variables = ["ALLO_BASE_URL": server.baseURL.absoluteString, "HOME": home.path,
                          "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
-                         "XDG_STATE_HOME": home.appendingPathComponent("state").path]
+                         "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+                         // Two cores running the whole suite in parallel: generous, as the SDK's live tests are.
+                         "ALLO_TIMEOUT": "120"]
         if let key { variables["ALLO_API_KEY"] = self.key(key) }
         return variables.merging(extra) { $1 }
     }

@@ -48,7 +48,7 @@ struct AuthLogin: APICommand {
         let settings = try Settings.resolve(flags: Settings.Flags(profile: global.profile), variables: variables,
                                             namedProfileMustExist: false)
         let key = try readKey(context.io)
-        let me = try await KeyCheck.run(try AlloClient(apiKey: key, baseURL: settings.baseURL, timeout: .seconds(30)))
+        let me = try await KeyCheck.run(try AlloClient(apiKey: key, baseURL: settings.baseURL, timeout: context.timeout()))
 
         var file = try ConfigFile.load(settings.configFile) ?? ConfigFile()
         var profile = file.profiles[settings.profile] ?? ConfigFile.Profile()
