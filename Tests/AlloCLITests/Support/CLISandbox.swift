@@ -32,6 +32,11 @@ struct CLISandbox {
     /// `allo ARGUMENTS` against this sandbox with the full key.
     func run(_ arguments: String..., key: String? = "full", env: [String: String] = [:], stdin: String = "",
              tty: Bool = false, width: Int? = nil, lines: [String?] = []) async -> CapturedRun {
+        await run(arguments, key: key, env: env, stdin: stdin, tty: tty, width: width, lines: lines)
+    }
+
+    func run(_ arguments: [String], key: String? = "full", env: [String: String] = [:], stdin: String = "",
+             tty: Bool = false, width: Int? = nil, lines: [String?] = []) async -> CapturedRun {
         await runAllo(arguments, variables: variables(key: key, env), stdin: stdin, tty: tty, width: width, lines: lines)
     }
 
