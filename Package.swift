@@ -99,6 +99,12 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(
+            name: "SandboxTestSupport",
+            dependencies: ["AlloSandbox"],
+            path: "Tests/SandboxTestSupport",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "AlloSandboxTests",
             dependencies: [
@@ -111,7 +117,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AlloKitTests",
-            dependencies: ["AlloKit", "AlloSandbox"],
+            dependencies: ["AlloKit", "AlloSandbox", "SandboxTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
@@ -122,7 +128,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AlloStoreTests",
-            dependencies: ["AlloStore", "AlloKit", "AlloSandbox", .product(name: "DequeModule", package: "swift-collections")],
+            dependencies: ["AlloStore", "AlloKit", "AlloSandbox", "SandboxTestSupport",
+                           .product(name: "DequeModule", package: "swift-collections")],
             swiftSettings: strict
         ),
         .testTarget(
@@ -139,12 +146,12 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             // Drives the built `allo` binary in tmux; the sandbox runs in the test process.
-            dependencies: ["AlloSandbox", "AlloTUI", "ProcessTools"],
+            dependencies: ["AlloSandbox", "AlloTUI", "ProcessTools", "SandboxTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "AlloCLITests",
-            dependencies: ["AlloCLI", "AlloStore", "AlloTUI", "AlloKit", "AlloSandbox"],
+            dependencies: ["AlloCLI", "AlloStore", "AlloTUI", "AlloKit", "AlloSandbox", "SandboxTestSupport"],
             swiftSettings: strict
         ),
     ],

@@ -1,10 +1,11 @@
 @testable import AlloCLI
 import Foundation
+import SandboxTestSupport
 import Testing
 
 @Suite("allo items")
 struct ItemsTests {
-    static func body(_ entry: (method: String, path: String, body: String)?) throws -> [String: Any] {
+    static func body(_ entry: JournalEntry?) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data((entry?.body ?? "").utf8)) as? [String: Any])
     }
 

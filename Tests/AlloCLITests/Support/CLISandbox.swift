@@ -1,11 +1,9 @@
 import AlloSandbox
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import SandboxTestSupport
 
 /// An in-process sandbox on 127.0.0.1:0 for one test, with a private config folder, and `allo` run against it.
-struct CLISandbox {
+struct CLISandbox: HoldsSandbox {
     /// 2026-11-18T11:06:40Z: seeded history ends here.
     static let epoch: Int64 = 1_795_000_000
     /// The seeded world's US line, which has conversations.
@@ -15,7 +13,6 @@ struct CLISandbox {
     /// `XDG_CONFIG_HOME` and `XDG_STATE_HOME` of this test: nothing of the user's own config is read.
     let home: URL
 
-    func key(_ name: String) -> String { server.keys.first { $0.name == name }!.secret }
     var fullKey: String { key("full") }
 
     /// The environment of a run: this sandbox, the full key (unless `key` says another or nil), private XDG folders.
@@ -40,33 +37,6 @@ struct CLISandbox {
         await runAllo(arguments, variables: variables(key: key, env), stdin: stdin, tty: tty, width: width, lines: lines)
     }
 
-    /// One call to the control API (`/_sandbox/…`); returns the status and the parsed JSON body.
-    @discardableResult
-    func control(_ method: String, _ path: String, json: String? = nil) async throws -> (status: Int, body: Any?) {
-        var request = URLRequest(url: URL(string: server.baseURL.absoluteString + "/_sandbox" + path)!)
-        request.httpMethod = method
-        request.setValue("Bearer \(server.adminToken)", forHTTPHeaderField: "Authorization")
-        if let json {
-            request.httpBody = Data(json.utf8)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        return ((response as! HTTPURLResponse).statusCode, try? JSONSerialization.jsonObject(with: data))
-    }
-
-    /// Requests the sandbox received whose path starts with `prefix`: (method, path, body).
-    func journal(pathPrefix prefix: String) async throws -> [(method: String, path: String, body: String)] {
-        let encoded = prefix.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? prefix
-        let (_, body) = try await control("GET", "/journal?path_prefix=\(encoded)")
-        let entries = (body as? [String: Any])?["data"] as? [[String: Any]] ?? []
-        return entries.map { ($0["method"] as? String ?? "", $0["path"] as? String ?? "", $0["body"] as? String ?? "") }
-    }
-
-    /// Adds a fault rule, e.g. `{"kind":"status","status":500,"count":1,"path_prefix":"/v1/api/sms"}`.
-    func fault(_ json: String) async throws {
-        let (status, body) = try await control("POST", "/faults", json: json)
-        precondition(status < 300, "fault rejected: \(String(describing: body))")
-    }
 }
 
 /// Runs `body` against a fresh sandbox (rate limits off) with a private home folder, and removes both afterwards.

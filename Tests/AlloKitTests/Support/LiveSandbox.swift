@@ -4,9 +4,10 @@ import FoundationNetworking
 #endif
 import AlloKit
 import AlloSandbox
+import SandboxTestSupport
 
 /// An in-process sandbox on 127.0.0.1:0 for one test, with a manual clock and its control API at hand.
-struct LiveSandbox {
+struct LiveSandbox: HoldsSandbox {
     /// 2026-11-18T11:06:40Z: seeded history ends here in every test.
     static let epoch: Int64 = 1_795_000_000
 
@@ -15,7 +16,6 @@ struct LiveSandbox {
 
     var baseURL: URL { server.baseURL }
 
-    func key(_ name: String) -> String { server.keys.first { $0.name == name }!.secret }
     var fullKey: String { key("full") }
     var seedV1Key: String { key("seed-v1") }
     var readOnlyKey: String { key("read-only") }
@@ -30,52 +30,6 @@ struct LiveSandbox {
                        clock: sleeper ?? SandboxSleeper(clock))
     }
 
-    /// One call to the control API (`/_sandbox/…`); returns the status and the parsed JSON body.
-    @discardableResult
-    func control(_ method: String, _ path: String, json: String? = nil) async throws -> (status: Int, body: Any?) {
-        var request = URLRequest(url: URL(string: baseURL.absoluteString + "/_sandbox" + path)!)
-        request.httpMethod = method
-        request.setValue("Bearer \(server.adminToken)", forHTTPHeaderField: "Authorization")
-        if let json {
-            request.httpBody = Data(json.utf8)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        return ((response as! HTTPURLResponse).statusCode, try? JSONSerialization.jsonObject(with: data))
-    }
-
-    /// The journal's entries whose path starts with `prefix` (query strings included, as received).
-    func journal(pathPrefix prefix: String) async throws -> [JournalEntry] {
-        let encoded = prefix.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? prefix
-        let (_, body) = try await control("GET", "/journal?path_prefix=\(encoded)")
-        let entries = (body as? [String: Any])?["data"] as? [[String: Any]] ?? []
-        return entries.map(JournalEntry.init)
-    }
-
-    /// Adds a fault rule, e.g. `{"kind":"status","status":503,"count":1,"path_prefix":"/v1/api/numbers"}`.
-    func fault(_ json: String) async throws {
-        let (status, body) = try await control("POST", "/faults", json: json)
-        precondition(status < 300, "fault rejected: \(String(describing: body))")
-    }
-}
-
-struct JournalEntry {
-    var method: String
-    var path: String
-    var status: Int
-    var body: String
-    var headers: [String: String]
-    var faults: [String]
-
-    init(_ object: [String: Any]) {
-        method = object["method"] as? String ?? ""
-        path = object["path"] as? String ?? ""
-        status = object["status"] as? Int ?? 0
-        body = object["body"] as? String ?? ""
-        let raw = object["headers"] as? [String: Any] ?? [:]
-        headers = Dictionary(raw.map { ($0.key.lowercased(), "\($0.value)") }, uniquingKeysWith: { first, _ in first })
-        faults = object["faults"] as? [String] ?? []
-    }
 }
 
 /// Runs `body` against a fresh sandbox (rate limits off unless asked for) and stops it afterwards.

@@ -5,10 +5,11 @@ import FoundationNetworking
 import AlloKit
 import AlloSandbox
 import AlloStore
+import SandboxTestSupport
 
 /// An in-process sandbox on 127.0.0.1:0 for one test (a short copy of AlloKitTests' LiveSandbox: test targets cannot
 /// share code). Its clock is manual; the runner's `now` reads the same clock, so `since` and item dates agree.
-struct Sandbox {
+struct Sandbox: HoldsSandbox {
     /// 2026-11-18T11:06:40Z: seeded history ends here.
     static let epoch: Int64 = 1_795_000_000
     static let usLine = "+14155550100"
@@ -18,7 +19,6 @@ struct Sandbox {
 
     var now: Date { Date(timeIntervalSince1970: clock.now()) }
 
-    func key(_ name: String) -> String { server.keys.first { $0.name == name }!.secret }
 
     /// A client with the named key (`full`, `seed-v1`, `read-only`, or one of `extraKeys`). No retries by default, so
     /// a scripted failure is seen as it is; the timeout is generous (two busy cores).
@@ -34,26 +34,6 @@ struct Sandbox {
                             now: { Date(timeIntervalSince1970: clock.now()) })
     }
 
-    /// One call to the control API (`/_sandbox/…`); returns the status and the parsed JSON body.
-    @discardableResult
-    func control(_ method: String, _ path: String, json: String? = nil) async throws -> (status: Int, body: Any?) {
-        var request = URLRequest(url: URL(string: server.baseURL.absoluteString + "/_sandbox" + path)!)
-        request.httpMethod = method
-        request.setValue("Bearer \(server.adminToken)", forHTTPHeaderField: "Authorization")
-        if let json {
-            request.httpBody = Data(json.utf8)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        return ((response as! HTTPURLResponse).statusCode, try? JSONSerialization.jsonObject(with: data))
-    }
-
-    /// Adds a fault rule, e.g. `{"kind":"status","status":500,"count":1,"path_prefix":"/v1/api/sms"}`.
-    func fault(_ json: String) async throws {
-        let (status, body) = try await control("POST", "/faults", json: json)
-        precondition(status < 300, "fault rejected: \(String(describing: body))")
-    }
-
     /// An inbound SMS from `contact` on `line`, dated now on the sandbox clock; returns the new item's id.
     @discardableResult
     func inboundSMS(from contact: String, on line: String = usLine, text: String) async throws -> String {
@@ -65,10 +45,7 @@ struct Sandbox {
 
     /// How many requests to `prefix` were answered (with `status`, if given), as the sandbox's journal records them.
     func requests(to prefix: String, status: Int? = nil) async throws -> Int {
-        let encoded = prefix.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? prefix
-        let (_, body) = try await control("GET", "/journal?path_prefix=\(encoded)")
-        let entries = (body as? [String: Any])?["data"] as? [[String: Any]] ?? []
-        return entries.filter { status == nil || $0["status"] as? Int == status }.count
+        try await journal(pathPrefix: prefix).filter { status == nil || $0.status == status }.count
     }
 }
 
