@@ -8,11 +8,11 @@ struct Output: Sendable {
     let io: CommandIO
     let json: Bool
 
-    /// One value as JSON: an object, or a bare array for lists (never the API's envelope).
+    /// One value as JSON: an object, or a bare array for lists (never the API's envelope); unset fields are null.
     func json(_ value: some Encodable) throws {
         let encoder = AlloJSON.encoder()
         encoder.outputFormatting.insert(.prettyPrinted)
-        let data = try encoder.encode(value)
+        let data = try encoder.encode(NullKeepingEncoder.encode(value))
         io.write(.out, String(decoding: data, as: UTF8.self) + "\n")
     }
 

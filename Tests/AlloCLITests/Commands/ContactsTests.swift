@@ -116,7 +116,7 @@ struct ContactsTests {
             #expect(json.jsonObject["id"] as? String == id)
             #expect(json.jsonObject["emails"] is [String])
             #expect(json.jsonObject["conversation_url"] as? String == "/v1/api/contact/\(id)/conversation")
-            #expect(json.jsonObject["activity"] == nil)
+            #expect(json.jsonObject["activity"] is NSNull)
 
             let extended = await sandbox.run("contacts", "get", id, "--extend", "engagement,activity", "--json")
             #expect(extended.exitStatus == 0)

@@ -172,7 +172,7 @@ struct SMSTests {
                                         "--message", "Votre commande est prête", "--json")
             #expect(run.exitStatus == 0, "\(run.err)")
             #expect(run.jsonObject["sender_id"] as? String == "MaisonLum")
-            #expect(run.jsonObject["from_number"] == nil)
+            #expect(run.jsonObject["from_number"] is NSNull)
             #expect(run.err.contains("from sender ID MaisonLum"))
             let sends = try await Self.sends(sandbox)
             #expect(sends.count == 1)

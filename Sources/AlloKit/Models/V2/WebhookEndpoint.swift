@@ -57,7 +57,8 @@ public struct WebhookEndpoint: Codable, Sendable, Hashable, Identifiable {
         try container.encode(topics, forKey: .topics)
         try container.encode(description, forKey: .description)
         try container.encode(enabled, forKey: .enabled)
-        try container.encodeIfPresent(signingSecret, forKey: .signingSecret)
+        // Absent, not null, when unknown: the API sends the secret on create and get only, never in lists.
+        if let signingSecret { try container.encode(signingSecret, forKey: .signingSecret) }
         try container.encode(createdAt, forKey: .createdAt)
     }
 }
