@@ -14,17 +14,23 @@ enum ErrorReport {
             return Report(lines: ["error: \(error.code): \(error.message)"] + (error.hint.map { ["hint: " + $0] } ?? []),
                           exitStatus: error.exitStatus)
         case let error as AlloError:
-            return report(error)
+            return report(error, retrySafe: true)
+        case let error as MayHaveBeenDone:
+            // Retrying would do it twice: the "retry" hints give way to where to look first.
+            var report = report(error.failure, retrySafe: false)
+            report.lines.append("hint: " + error.look)
+            return report
         default:
             return Report(lines: ["error: \(error)"], exitStatus: ExitStatus.apiError)
         }
     }
 
-    static func report(_ error: AlloError) -> Report {
+    /// `retrySafe: false` leaves out the hints that say to retry, for a write the server may have done.
+    static func report(_ error: AlloError, retrySafe: Bool) -> Report {
         switch error {
         case .http(let failure):
             return Report(lines: ["error: \(failure.code ?? "HTTP_ERROR") (HTTP \(failure.status)): \(message(failure))"]
-                            + hints(failure).map { "hint: " + $0 },
+                            + hints(failure, retrySafe: retrySafe).map { "hint: " + $0 },
                           exitStatus: [401, 403].contains(failure.status) ? ExitStatus.authentication : ExitStatus.apiError)
         case .timeout(let request, let after):
             return Report(lines: ["error: TIMEOUT: no answer to \(request) within \(seconds(after))",
@@ -32,14 +38,15 @@ enum ErrorReport {
                                       + "look before repeating it (an SMS is never resent by allo)"],
                           exitStatus: ExitStatus.network)
         case .transport(let request, let failure):
-            return Report(lines: ["error: NETWORK: \(failure.message) (\(request))",
-                                  "hint: check the network and ALLO_BASE_URL, then retry"],
+            return Report(lines: ["error: NETWORK: \(failure.message) (\(request))"]
+                            + (retrySafe ? ["hint: check the network and ALLO_BASE_URL, then retry"] : []),
                           exitStatus: ExitStatus.network)
         case .cancelled:
             return Report(lines: ["error: CANCELLED: the request was cancelled"], exitStatus: ExitStatus.network)
         case .undecodable(let body):
-            return Report(lines: ["error: UNDECODABLE (HTTP \(body.status)): \(body.reason) (\(body.request))",
-                                  "hint: the API answered something allo cannot read; retry, or report it with --json output"],
+            return Report(lines: ["error: UNDECODABLE (HTTP \(body.status)): \(body.reason) (\(body.request))"]
+                            + (retrySafe ? ["hint: the API answered something allo cannot read; retry, or report it "
+                                                + "with --json output"] : []),
                           exitStatus: ExitStatus.apiError)
         case .invalidArgument(let message):
             return Report(lines: ["error: INVALID_ARGUMENT: \(message)"], exitStatus: ExitStatus.usage)
@@ -56,7 +63,7 @@ enum ErrorReport {
         return text
     }
 
-    private static func hints(_ failure: HTTPFailure) -> [String] {
+    private static func hints(_ failure: HTTPFailure, retrySafe: Bool) -> [String] {
         var hints: [String] = []
         if !failure.requiredScopes.isEmpty {
             let scopes = failure.requiredScopes.joined(separator: ", ")
@@ -75,7 +82,7 @@ enum ErrorReport {
             } else {
                 hints.append("rate limited: retry in a few seconds")
             }
-        } else if failure.status >= 500 {
+        } else if failure.status >= 500, retrySafe {
             hints.append("the API failed; retry later")
         }
         if let suggestion = failure.suggestion, !suggestion.isEmpty { hints.append(suggestion) }
@@ -87,4 +94,11 @@ enum ErrorReport {
         let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         return value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
     }
+}
+
+/// A write that failed in a way the server may still have done it (an SMS may be out): reported without "retry"
+/// hints, with `look` saying how to check first.
+struct MayHaveBeenDone: Error {
+    var failure: AlloError
+    var look: String
 }

@@ -93,7 +93,7 @@ struct SMSSend: APICommand {
                 throw CLIError(code: "CANCELLED", message: "not sent", hint: nil, exitStatus: ExitStatus.apiError)
             }
         }
-        let sent = try await send(text, from: origin, client: try context.client(settings), io: context.io)
+        let sent = try await send(text, from: origin, client: try context.client(settings))
         if global.json { return try output.json(sent) }
         output.fields([
             ("sent", "yes"),
@@ -106,9 +106,9 @@ struct SMSSend: APICommand {
         output.note("the API returns no message id; `allo items search --contact-number \(to) --type sms` lists it")
     }
 
-    /// One POST. When the message may be out (see `mayHaveGoneOut`) the usual report is printed, but without its
-    /// "retry" hints, which would send it twice: it says to look first.
-    func send(_ text: String, from origin: Origin, client: AlloClient, io: CommandIO) async throws -> TextMessage {
+    /// One POST. When the message may be out (see `mayHaveGoneOut`) the failure is reported without "retry" hints,
+    /// which would send it twice, and says where to look first.
+    func send(_ text: String, from origin: Origin, client: AlloClient) async throws -> TextMessage {
         do {
             switch origin {
             case .number(let number): return try await client.sms.send(from: number, to: to, message: text)
@@ -116,11 +116,8 @@ struct SMSSend: APICommand {
             }
         } catch {
             guard Self.mayHaveGoneOut(error) else { throw error }
-            let report = ErrorReport.report(error)
-            for line in report.lines where !Self.retryHints.contains(line) { io.err(line) }
-            io.err("hint: the SMS may have been sent; look with `allo items search --contact-number \(to) --type sms` "
-                       + "before sending it again (allo never resends one)")
-            throw ExitCode(report.exitStatus)
+            throw MayHaveBeenDone(failure: error, look: "the SMS may have been sent; look with `allo items search "
+                                      + "--contact-number \(to) --type sms` before sending it again (allo never resends one)")
         }
     }
 
@@ -134,11 +131,4 @@ struct SMSSend: APICommand {
         default: return false
         }
     }
-
-    /// ErrorReport's hints that say to retry, wrong when the message may be out.
-    static let retryHints: Set<String> = [
-        "hint: check the network and ALLO_BASE_URL, then retry",
-        "hint: the API failed; retry later",
-        "hint: the API answered something allo cannot read; retry, or report it with --json output",
-    ]
 }
