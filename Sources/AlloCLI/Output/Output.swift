@@ -46,11 +46,21 @@ struct Output: Sendable {
     }
 
     /// Text wrapped to the terminal's width less `indent` cells (unwrapped when stdout is not a terminal).
-    func wrap(_ text: String, indent: Int = 0) -> [String] {
-        guard let width = io.width else { return text.components(separatedBy: "\n") }
+    func wrap(_ text: String, indent: Int = 0) -> [String] { Self.wrap(text, width: io.width, indent: indent) }
+
+    /// `text` wrapped to `width` less `indent` cells (never narrower than 20); split only at its newlines when
+    /// `width` is nil.
+    static func wrap(_ text: String, width: Int?, indent: Int) -> [String] {
+        guard let width else { return text.components(separatedBy: .newlines) }
         return Wrap.lines(text, width: max(20, width - indent))
     }
 
+    /// `prefix` then `text` wrapped, its continuation lines indented under the text (a transcript turn).
+    static func hanging(_ prefix: String, _ text: String, width: Int?) -> [String] {
+        let indent = TextWidth.of(prefix)
+        let wrapped = wrap(text, width: width, indent: indent)
+        return [prefix + (wrapped.first ?? "")] + wrapped.dropFirst().map { String(repeating: " ", count: indent) + $0 }
+    }
+
     func bold(_ text: String) -> String { io.usesColor ? "\u{1B}[1m" + text + "\u{1B}[0m" : text }
-    func dim(_ text: String) -> String { io.usesColor ? "\u{1B}[2m" + text + "\u{1B}[0m" : text }
 }

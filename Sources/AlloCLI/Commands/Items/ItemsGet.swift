@@ -58,10 +58,7 @@ struct ItemsGet: APICommand {
         for line in lines {
             let speaker = line.source.wireValue.lowercased()
             let time = line.time.map { Formats.date($0) + " " } ?? ""
-            let prefix = "  \(time)\(speaker): "
-            let wrapped = output.wrap(line.text, indent: prefix.count)
-            output.line(prefix + (wrapped.first ?? ""))
-            for rest in wrapped.dropFirst() { output.line(String(repeating: " ", count: prefix.count) + rest) }
+            for text in Output.hanging("  \(time)\(speaker): ", line.text, width: context.io.width) { output.line(text) }
         }
         if lines.isEmpty { output.note("the transcript is empty") }
     }

@@ -123,18 +123,11 @@ struct CallTranscript: Sendable {
     /// with continuation lines under the text column.
     func text(width: Int?) -> [String] {
         let speakerWidth = lines.map { TextWidth.of($0.speaker) }.max() ?? 0
-        var result: [String] = []
-        for line in lines {
-            let stamp = Self.offset(line.offset)
-            let prefix = stamp + "  " + line.speaker
+        return lines.flatMap { line in
+            let prefix = Self.offset(line.offset) + "  " + line.speaker
                 + String(repeating: " ", count: speakerWidth - TextWidth.of(line.speaker)) + "  "
-            let indent = TextWidth.of(prefix)
-            let wrapped = width.map { Wrap.lines(line.text, width: max(20, $0 - indent)) }
-                ?? line.text.components(separatedBy: .newlines)
-            result.append(prefix + (wrapped.first ?? ""))
-            for more in wrapped.dropFirst() { result.append(String(repeating: " ", count: indent) + more) }
+            return Output.hanging(prefix, line.text, width: width)
         }
-        return result
     }
 
     /// A heading with the call's date and participants, a few facts, then `**Speaker** (mm:ss): text` paragraphs:
