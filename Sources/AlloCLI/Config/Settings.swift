@@ -1,3 +1,4 @@
+import AlloKit
 import Foundation
 
 /// What a command runs with, resolved once: flags first, then the environment (`ALLO_API_KEY`, `ALLO_BASE_URL`,
@@ -60,8 +61,7 @@ struct Settings: Equatable, Sendable {
         let baseText = variable("ALLO_BASE_URL") ?? profile?.baseURL
         var baseURL = defaultBaseURL
         if let baseText {
-            guard let url = URL(string: baseText), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
-                  url.host != nil else {
+            guard OptionChecks.isHTTPURL(baseText), let url = URL(string: baseText) else {
                 throw CLIError(code: "CONFIG", message: "base URL '\(baseText)' is not an http(s) URL with a host",
                                hint: "e.g. http://127.0.0.1:8787, or unset it to use \(defaultBaseURL.absoluteString)",
                                exitStatus: ExitStatus.usage)
@@ -91,11 +91,19 @@ struct Settings: Equatable, Sendable {
 
     /// The Allo number a command acts on: the flag, else the profile's default, else an error naming both.
     func requireAlloNumber() throws(CLIError) -> String {
-        guard let alloNumber else {
+        guard let number = try optionalAlloNumber() else {
             throw CLIError.usage("no Allo number given",
                                  hint: "pass --allo-number +E164 (see `allo numbers list`), or set allo_number in "
                                      + "profile '\(profile)' of \(configFile.path)")
         }
-        return alloNumber
+        return number
+    }
+
+    /// The Allo number when one is set, for commands that work without one. The flag was checked by `validate()`;
+    /// a profile's number that is not E.164 is a usage error here, before any request.
+    func optionalAlloNumber() throws(CLIError) -> String? {
+        guard let alloNumber, !E164.isValid(alloNumber) else { return alloNumber }
+        throw CLIError.usage("the profile's allo_number '\(alloNumber)' is not E.164",
+                             hint: "fix allo_number in \(configFile.path), or pass --allo-number")
     }
 }

@@ -34,9 +34,7 @@ struct AuthLogin: APICommand {
     var senderID: String?
 
     func validate() throws {
-        if let alloNumber, !E164.isValid(alloNumber) {
-            throw ValidationError("--allo-number '\(alloNumber)' is not an E.164 number such as +33612345678")
-        }
+        try OptionChecks.e164(alloNumber, option: "--allo-number")
         if let senderID, !SMSRules.isValidSenderID(senderID) {
             throw ValidationError("--sender-id '\(senderID)' is not 3-11 letters or digits with a letter")
         }

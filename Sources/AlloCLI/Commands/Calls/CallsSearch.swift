@@ -29,8 +29,8 @@ struct CallsSearch: APICommand {
     var settingsFlags: Settings.Flags { Settings.Flags(profile: global.profile, alloNumber: alloNumber) }
 
     func validate() throws {
-        try V1Listing.checkE164(alloNumber, option: "--allo-number")
-        try V1Listing.checkE164(contactNumber, option: "--contact-number")
+        try OptionChecks.e164(alloNumber, option: "--allo-number")
+        try OptionChecks.e164(contactNumber, option: "--contact-number")
     }
 
     func execute(_ context: CommandContext) async throws {

@@ -31,7 +31,7 @@ struct ContactFields: ParsableArguments, Sendable {
     var isEmpty: Bool { input == ContactInput() }
 
     func validate() throws {
-        for number in numbers { try V1Listing.checkE164(number, option: "--number") }
+        for number in numbers { try OptionChecks.e164(number, option: "--number") }
         for email in emails where !email.contains("@") || email.contains(where: \.isWhitespace) {
             throw ValidationError("--email '\(email)' is not an email address")
         }

@@ -32,13 +32,13 @@ struct ContactsConversation: APICommand {
 
     func validate() throws {
         guard !id.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("the contact id is empty") }
-        try V1Listing.checkE164(alloNumber, option: "--allo-number")
+        try OptionChecks.e164(alloNumber, option: "--allo-number")
     }
 
     func execute(_ context: CommandContext) async throws {
         let settings = try context.settings()
         let client = try context.client(settings)
-        let line = settings.alloNumber
+        let line = try settings.optionalAlloNumber()
         let output = context.output
         if paging.all {
             let entries = try await client.contacts.conversationAll(id, alloNumber: line, size: 100, pagesInFlight: 2)

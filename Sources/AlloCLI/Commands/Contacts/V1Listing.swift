@@ -1,10 +1,8 @@
 import AlloKit
-import AlloTUI
-import ArgumentParser
 import Foundation
 
-/// What the v1 list commands (`contacts list`, `contacts conversation`, `calls search`) share: the note on stderr
-/// about further pages, and the one-line form of a call summary for a table cell.
+/// How the v1 commands (`contacts`, `calls search`, `transcript`) show API text in a table cell: a summary's first
+/// line, an open enum as a word.
 enum V1Listing {
     /// The first meaningful line of a (markdown) summary or text, without markup, on one line.
     static func oneLine(_ text: String?) -> String {
@@ -23,12 +21,4 @@ enum V1Listing {
         return value.wireValue.lowercased().replacingOccurrences(of: "_", with: " ")
     }
 
-
-    /// Throws a usage error unless `number` is E.164.
-    static func checkE164(_ number: String?, option: String) throws {
-        guard let number else { return }
-        guard E164.isValid(number) else {
-            throw ValidationError("\(option) '\(number)' is not an E.164 number (e.g. +14155550100)")
-        }
-    }
 }

@@ -14,12 +14,8 @@ struct ConversationActionOptions: ParsableArguments, Sendable {
     var alloNumber: String?
 
     func validate() throws {
-        guard E164.isValid(contactNumber) else {
-            throw ValidationError("the contact number must be E.164, e.g. +14155551234; got '\(contactNumber)'")
-        }
-        if let alloNumber, !E164.isValid(alloNumber) {
-            throw ValidationError("--allo-number must be E.164, e.g. +14155550100; got '\(alloNumber)'")
-        }
+        try OptionChecks.e164(contactNumber, option: "the contact number")
+        try OptionChecks.e164(alloNumber, option: "--allo-number")
     }
 
     static func discussion(_ verb: String, _ example: String) -> String {
@@ -36,14 +32,10 @@ struct ConversationActionOptions: ParsableArguments, Sendable {
 
     func perform(_ action: ConversationAction, done: String, context: CommandContext) async throws {
         let settings = try context.settings()
-        if let line = settings.alloNumber, !E164.isValid(line) {
-            throw CLIError.usage("the profile's allo_number '\(line)' is not E.164",
-                                 hint: "fix allo_number in \(settings.configFile.path), or pass --allo-number")
-        }
-        try await context.client(settings).conversations.perform(action, contactNumber: contactNumber,
-                                                                 alloNumber: settings.alloNumber)
+        let line = try settings.optionalAlloNumber()
+        try await context.client(settings).conversations.perform(action, contactNumber: contactNumber, alloNumber: line)
         if context.global.json { return }
         context.output.note("\(done) the conversation with \(contactNumber)"
-                                + (settings.alloNumber.map { " on \($0)" } ?? " on every line"))
+                                + (line.map { " on \($0)" } ?? " on every line"))
     }
 }

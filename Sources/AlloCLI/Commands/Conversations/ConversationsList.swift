@@ -34,18 +34,12 @@ struct ConversationsList: APICommand {
     var settingsFlags: Settings.Flags { Settings.Flags(profile: global.profile, alloNumber: alloNumber) }
 
     func validate() throws {
-        if let alloNumber, !E164.isValid(alloNumber) {
-            throw ValidationError("--allo-number must be E.164, e.g. +14155550100; got '\(alloNumber)'")
-        }
+        try OptionChecks.e164(alloNumber, option: "--allo-number")
     }
 
     func execute(_ context: CommandContext) async throws {
         let settings = try context.settings()
         let line = try settings.requireAlloNumber()
-        guard E164.isValid(line) else {
-            throw CLIError.usage("the profile's allo_number '\(line)' is not E.164",
-                                 hint: "fix allo_number in \(settings.configFile.path), or pass --allo-number")
-        }
         let client = try context.client(settings)
         let since = since?.date()
         let unread: Bool? = unread ? true : nil

@@ -74,12 +74,8 @@ struct ItemsSearch: APICommand {
     var settingsFlags: Settings.Flags { Settings.Flags(profile: global.profile, alloNumber: alloNumber) }
 
     func validate() throws {
-        if let alloNumber, !E164.isValid(alloNumber) {
-            throw ValidationError("--allo-number must be E.164, e.g. +14155550100; got '\(alloNumber)'")
-        }
-        if let contactNumber, !E164.isValid(contactNumber) {
-            throw ValidationError("--contact-number must be E.164, e.g. +14155551234; got '\(contactNumber)'")
-        }
+        try OptionChecks.e164(alloNumber, option: "--allo-number")
+        try OptionChecks.e164(contactNumber, option: "--contact-number")
         if let text, !text.contains(where: { $0.isLetter || $0.isNumber }) {
             throw ValidationError("the search text must hold a letter or a digit; got '\(text)'")
         }
@@ -105,7 +101,7 @@ struct ItemsSearch: APICommand {
 
     func execute(_ context: CommandContext) async throws {
         let settings = try context.settings()
-        let query = try query(alloNumber: settings.alloNumber)
+        let query = try query(alloNumber: settings.optionalAlloNumber())
         let client = try context.client(settings)
         let output = context.output
         let items: [ConversationItem]

@@ -59,7 +59,7 @@ struct TranscriptCommand: APICommand {
         if global.json, let format, format != .json {
             throw ValidationError("--json and --format \(format.rawValue) disagree; give one of them")
         }
-        try V1Listing.checkE164(alloNumber, option: "--allo-number")
+        try OptionChecks.e164(alloNumber, option: "--allo-number")
     }
 
     func execute(_ context: CommandContext) async throws {
@@ -73,7 +73,7 @@ struct TranscriptCommand: APICommand {
             }
             transcript = CallTranscript(v2: item)
         } else {
-            guard let line = settings.alloNumber else {
+            guard let line = try settings.optionalAlloNumber() else {
                 throw CLIError.usage("a v1 call id (call_…) needs the Allo number the call was on",
                                      hint: "pass --allo-number +E164 (see `allo numbers list`), set allo_number in "
                                          + "profile '\(settings.profile)', or use the call's v2 id (cll-…)")

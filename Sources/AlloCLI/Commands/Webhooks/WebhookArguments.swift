@@ -16,8 +16,7 @@ enum WebhookArguments {
 
     /// An http(s) URL with a host; the API itself may ask more (public HTTPS).
     static func checkURL(_ text: String, option: String = "--url") throws {
-        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
-              ["http", "https"].contains(scheme), let host = components.host, !host.isEmpty else {
+        guard OptionChecks.isHTTPURL(text) else {
             throw ValidationError("\(option) '\(text)' is not an http(s) URL with a host, "
                                   + "e.g. https://example.com/hooks/allo")
         }

@@ -42,9 +42,7 @@ struct WebhooksCreate: APICommand {
     var settingsFlags: Settings.Flags { Settings.Flags(profile: global.profile, alloNumber: alloNumber) }
 
     func validate() throws {
-        if let alloNumber, !E164.isValid(alloNumber) {
-            throw ValidationError("--allo-number '\(alloNumber)' is not an E.164 number like +14155550100")
-        }
+        try OptionChecks.e164(alloNumber, option: "--allo-number")
         try WebhookArguments.checkURL(url)
         _ = try WebhookArguments.v1Topics(topics)
     }
@@ -52,9 +50,6 @@ struct WebhooksCreate: APICommand {
     func execute(_ context: CommandContext) async throws {
         let settings = try context.settings()
         let alloNumber = try settings.requireAlloNumber()
-        guard E164.isValid(alloNumber) else {
-            throw CLIError.usage("the profile's allo_number '\(alloNumber)' is not an E.164 number like +14155550100")
-        }
         let topics = try WebhookArguments.v1Topics(self.topics)
         let output = context.output
         WebhookArguments.noteUnknown(topics.unknown, output)
