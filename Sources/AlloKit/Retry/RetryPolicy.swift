@@ -46,30 +46,32 @@ extension RetryPolicy {
     ///
     /// - 429 means the server did not act: any request waits and retries, unless the wait is a quota reset or longer
     ///   than `maxServerWait`.
-    /// - 5xx, timeouts and failures after the request may have left retry only when repeating is harmless
-    ///   (`.idempotent`); an SMS or a create is never sent twice.
+    /// - A failure after which the request may have been done (`ServerEffect`: 5xx, 408, timeouts, a connection lost
+    ///   after sending) is retried only when repeating is harmless (`.idempotent`); an SMS or a create is never sent twice.
     /// - A request that provably never left (connection refused) is always retried.
     func decide(_ outcome: AttemptOutcome, safety: APIRequest.Safety, attempt: Int, jitter: Double) -> RetryDecision {
         guard attempt < maxAttempts else { return .fail }
         let backoff = backoff(attempt: attempt, jitter: jitter)
+        let repeatable = safety == .idempotent || outcome.serverEffect == .notDone
         switch outcome {
         case .status(429, let code, let serverWait, let quotaResetsIn):
             if quotaResetsIn != nil || code.map(Self.quotaCodes.contains) == true { return .fail }
             guard let serverWait else { return .retry(after: backoff) }
             if serverWait > maxServerWait { return .fail }
             return .retry(after: serverWait + baseDelay * jitter)
-        case .status(let status, _, let serverWait, _) where [408, 500, 502, 503, 504].contains(status):
-            guard safety == .idempotent else { return .fail }
+        case .status(let status, _, let serverWait, _) where Self.transientStatuses.contains(status):
+            guard repeatable else { return .fail }
             if let serverWait, serverWait > maxServerWait { return .fail }
             return .retry(after: max(backoff, serverWait ?? .zero))
         case .status:
             return .fail
-        case .transport(mayHaveBeenSent: false):
-            return .retry(after: backoff)
-        case .transport(mayHaveBeenSent: true), .timeout:
-            return safety == .idempotent ? .retry(after: backoff) : .fail
+        case .transport, .timeout:
+            return repeatable ? .retry(after: backoff) : .fail
         }
     }
+
+    /// Statuses worth another attempt: the server or a gateway failed for a moment.
+    static let transientStatuses: Set<Int> = [408, 500, 502, 503, 504]
 
     /// Exponential with "equal jitter": half fixed, half random, so clients spread out but never retry instantly.
     func backoff(attempt: Int, jitter: Double) -> Duration {

@@ -11,7 +11,7 @@ import Foundation
 /// **Sends.** `sendTapped` asks for confirmation; `sendConfirmed` puts the SMS in the outbox and its pending item in
 /// the timeline, and asks for `sendSMS`. The entry leaves only when the API confirms it (`smsSent`) or when the user
 /// takes its text back (`editTapped`). A failure the server may have acted on (a timeout, a connection lost
-/// mid-send, an unreadable success reply: `ErrorInfo.mayHaveBeenProcessed`) is `unknown`: it may have gone out, so it
+/// mid-send, an unreadable success reply: `ErrorInfo.mayHaveBeenDone`) is `unknown`: it may have gone out, so it
 /// is never sent again on its own, nor by `retryTapped` (which retries `failed` sends only); to send it again the user edits it and sends it,
 /// through the confirmation step. Edit refuses (with a toast) while the box holds other text, so no text is lost.
 enum ComposeReducer {
@@ -63,7 +63,7 @@ enum ComposeReducer {
         case .smsSendFailed(let outboxID, let error):
             guard let index = state.compose.outbox.firstIndex(where: { $0.id == outboxID }),
                   state.compose.outbox[index].state == .sending else { return [] }
-            state.compose.outbox[index].state = error.mayHaveBeenProcessed ? .unknown(error) : .failed(error)
+            state.compose.outbox[index].state = error.mayHaveBeenDone ? .unknown(error) : .failed(error)
             TimelineReducer.updateSend(state.compose.outbox[index], in: &state)
             StatusReducer.report(error, in: &state)
             return []

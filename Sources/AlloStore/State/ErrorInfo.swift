@@ -28,22 +28,28 @@ public struct ErrorInfo: Equatable, Sendable, Error {
     public var requiredScopes: [String]
     /// How long the API asked to wait, from a 429.
     public var retryAfter: Duration?
-    /// Whether the server may have acted on the request although it failed: a timeout, a connection lost mid-exchange,
-    /// a success reply that could not be read. An SMS that failed so is "unknown", never "failed".
-    public var mayHaveBeenProcessed: Bool
+    /// Whether the server may have acted on the request although it failed, as AlloKit decides it
+    /// (`AlloError.serverEffect`: a 5xx, a timeout, a connection lost after sending, an unreadable 2xx). An SMS that
+    /// failed so is "unknown" until the server is checked, never "not sent".
+    public var mayHaveBeenDone: Bool
 
     public init(kind: Kind, code: String? = nil, message: String, hint: String? = nil, requiredScopes: [String] = [],
-                retryAfter: Duration? = nil, mayHaveBeenProcessed: Bool? = nil) {
+                retryAfter: Duration? = nil, mayHaveBeenDone: Bool = false) {
         self.kind = kind
         self.code = code
         self.message = message
         self.hint = hint
         self.requiredScopes = requiredScopes
         self.retryAfter = retryAfter
-        self.mayHaveBeenProcessed = mayHaveBeenProcessed ?? (kind == .timeout || kind == .undecodable)
+        self.mayHaveBeenDone = mayHaveBeenDone
     }
 
     public init(_ error: AlloError) {
+        self.init(describing: error)
+        mayHaveBeenDone = error.mayHaveBeenDone
+    }
+
+    private init(describing error: AlloError) {
         switch error {
         case .http(let failure):
             let retryAfter = failure.rateLimit?.retryAfter ?? failure.rateLimit?.quotaResetsIn
@@ -57,8 +63,7 @@ public struct ErrorInfo: Equatable, Sendable, Error {
         case .cancelled:
             self.init(kind: .cancelled, message: "cancelled")
         case .transport(_, let failure):
-            self.init(kind: .network, message: failure.message, hint: "offline? allo retries on its own",
-                      mayHaveBeenProcessed: failure.requestMayHaveBeenSent)
+            self.init(kind: .network, message: failure.message, hint: "offline? allo retries on its own")
         case .undecodable(let body):
             self.init(kind: .undecodable, message: body.description, hint: "the API answered something unexpected")
         case .invalidArgument(let message):

@@ -356,8 +356,8 @@ import Testing
                                                  failure: TransportFailure(.connectionLost, message: "connection lost")))
         let refused = ErrorInfo(AlloError.transport(request: "POST /v1/api/sms",
                                                     failure: TransportFailure(.connectionRefused, message: "connection refused")))
-        #expect(lost.mayHaveBeenProcessed)
-        #expect(!refused.mayHaveBeenProcessed)
+        #expect(lost.mayHaveBeenDone)
+        #expect(!refused.mayHaveBeenDone)
 
         var store = Self.sent()
         store.send(.smsSendFailed(outboxID: 1, lost)) {

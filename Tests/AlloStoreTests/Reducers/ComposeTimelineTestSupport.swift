@@ -76,6 +76,7 @@ enum TL {
     static let emptyText = ComposeValidation(problems: ["the message is empty"], segments: SMSSegments.count(""))
 
     static let serverError = ErrorInfo(kind: .http(status: 500), message: "HTTP 500", hint: "server error; try again")
-    static let timeout = ErrorInfo(kind: .timeout, message: "no answer within 30 seconds", hint: "check the connection")
+    static let timeout = ErrorInfo(kind: .timeout, message: "no answer within 30 seconds", hint: "check the connection",
+                                   mayHaveBeenDone: true)
 }
 

@@ -29,7 +29,8 @@ enum Fx {
     }
 
     static let network = ErrorInfo(kind: .network, message: "connection refused", hint: "offline? allo retries on its own")
-    static let timeout = ErrorInfo(kind: .timeout, message: "no answer within 30 seconds", hint: "check the connection")
+    static let timeout = ErrorInfo(kind: .timeout, message: "no answer within 30 seconds", hint: "check the connection",
+                                   mayHaveBeenDone: true)
     static let undecodable = ErrorInfo(kind: .undecodable, message: "<html>", hint: "the API answered something unexpected")
     static let scope403 = http(403, code: "API_KEY_INSUFFICIENT_SCOPE", scopes: ["PHONE_NUMBERS_READ"])
 

@@ -106,8 +106,8 @@ struct SMSSend: APICommand {
         output.note("the API returns no message id; `allo items search --contact-number \(to) --type sms` lists it")
     }
 
-    /// One POST. When the message may be out (see `mayHaveGoneOut`) the failure is reported without "retry" hints,
-    /// which would send it twice, and says where to look first.
+    /// One POST. When the message may be out (AlloKit's `AlloError.mayHaveBeenDone`) the failure is reported without
+    /// "retry" hints, which would send it twice, and says where to look first.
     func send(_ text: String, from origin: Origin, client: AlloClient) async throws -> TextMessage {
         do {
             switch origin {
@@ -115,20 +115,9 @@ struct SMSSend: APICommand {
             case .senderID(let name): return try await client.sms.sendFrance(senderID: name, to: to, message: text)
             }
         } catch {
-            guard Self.mayHaveGoneOut(error) else { throw error }
+            guard error.mayHaveBeenDone else { throw error }
             throw MayHaveBeenDone(failure: error, look: "the SMS may have been sent; look with `allo items search "
                                       + "--contact-number \(to) --type sms` before sending it again (allo never resends one)")
-        }
-    }
-
-    /// A failure after which the message may be out: the connection dropped after sending, the API failed (5xx) or
-    /// answered something unreadable. Not a refused connection, an unknown host, or a 4xx: those sent nothing.
-    static func mayHaveGoneOut(_ error: any Error) -> Bool {
-        switch error as? AlloError {
-        case .transport(_, let failure)?: return failure.requestMayHaveBeenSent
-        case .http(let failure)?: return failure.status >= 500
-        case .undecodable?: return true
-        default: return false
         }
     }
 }
