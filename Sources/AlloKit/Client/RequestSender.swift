@@ -29,6 +29,19 @@ final class RequestSender: Sendable {
 
     var lastRateLimit: RateLimitInfo? { lastRateLimitState.withLock { $0 } }
 
+    /// Waits, on the client's clock, for the rate-limit window to reset when the last reading left no request in it:
+    /// walks that make many reads call this before each page, so they stay under the limit instead of running into
+    /// 429s. The reset is the server's time; when it does not fall within the next minute of ours (clocks disagree),
+    /// one whole window of the per-second limit is waited. A reading older than a second has expired.
+    func waitForRoom(now: Date = Date()) async {
+        guard let reading = lastRateLimit, reading.remaining == 0 else { return }
+        let age = now.timeIntervalSince(reading.observedAt)
+        guard age < 1 else { return }
+        let untilReset = reading.reset.map { $0.timeIntervalSince(now) } ?? -1
+        let wait = untilReset > 0 && untilReset <= 60 ? untilReset : 1
+        try? await clock.sleep(for: .milliseconds(Int64(wait * 1000)))
+    }
+
     /// Sends `request` and decodes the body's `data` as `Value`.
     func data<Value: Decodable & Sendable>(_ request: APIRequest, as type: Value.Type = Value.self,
                                            options: RequestOptions) async throws(AlloError) -> Value {
