@@ -284,6 +284,8 @@ struct FaultTests {
         #"{"kind":"status","count":0}"#,
         #"{"kind":"trickle","bytes_per_chunk":0}"#,
         #"{"kind":"status","status":"503"}"#,
+        #"{"kind":"status","when":"later"}"#,
+        #"{"kind":"drop_connection","when":true}"#,
         #"[{"kind":"status"},{"kind":"status","status":200}]"#,
         #"{"faults":{"kind":"status"}}"#,
         #""status""#,
@@ -308,7 +310,7 @@ struct FaultTests {
     // MARK: - Helpers
 
     /// v1: flat `{code, details}`; v2: nested, `server_error`, retryable.
-    private func expectServerError(_ response: HTTPResult, path: String, code: String) {
+    func expectServerError(_ response: HTTPResult, path: String, code: String) {
         if path.hasPrefix("/v1/") {
             #expect(response.json.keys == ["code", "details"])
             #expect(response.json["code"].string == code)
@@ -321,14 +323,14 @@ struct FaultTests {
         }
     }
 
-    private func itemCount(_ sandbox: TestSandbox, contact: String) async throws -> Int? {
+    func itemCount(_ sandbox: TestSandbox, contact: String) async throws -> Int? {
         let response = try await sandbox.post("/v2/api/conversations/items/search", #"{"contact_number":"\#(contact)"}"#)
         #expect(response.status == 200)
         return response.json["pagination"]["total_count"].int
     }
 
     /// The contact number of the most recent conversation on the Sales US line.
-    private func topConversation(_ sandbox: TestSandbox) async throws -> String? {
+    func topConversation(_ sandbox: TestSandbox) async throws -> String? {
         try await sandbox.get("/v2/api/conversations?allo_number=%2B14155550100&size=1").json["data"][0]["contact_number"].string
     }
 }

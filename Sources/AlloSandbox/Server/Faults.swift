@@ -1,8 +1,9 @@
 import Synchronization
 
 /// One injected fault. Rules apply to `/v1` and `/v2` requests only, never to the control API.
-/// `status` and `rate_limit` answer before the handler runs (the world is unchanged); `malformed_json`,
-/// `drop_connection` and `trickle` spoil the reply of a request that did run — the case a client must not retry blindly.
+/// A `before` fault answers without running the request, so the world is unchanged (a `before` latency only delays it).
+/// An `after` fault lets the request run and keep its effects, then spoils the answer — the case a client must not
+/// retry blindly. `when` defaults per kind to what each did before it could be chosen (`Kind.defaultWhen`).
 public struct FaultRule: Sendable, Codable, Equatable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case latency
@@ -11,9 +12,24 @@ public struct FaultRule: Sendable, Codable, Equatable {
         case malformedJSON = "malformed_json"
         case dropConnection = "drop_connection"
         case trickle
+
+        /// `latency`, `status` and `rate_limit` act before the request runs; the others spoil the reply of one that ran.
+        public var defaultWhen: When {
+            switch self {
+            case .latency, .status, .rateLimit: .before
+            case .malformedJSON, .dropConnection, .trickle: .after
+            }
+        }
+    }
+
+    /// Whether the fault acts instead of running the request (`before`) or once it ran (`after`).
+    public enum When: String, Sendable, Codable, CaseIterable {
+        case before
+        case after
     }
 
     public var kind: Kind
+    public var when: When
     /// Chance that the rule fires for a matching request.
     public var probability: Double
     /// Fires this many more times, then disappears; nil for no limit.
@@ -30,9 +46,11 @@ public struct FaultRule: Sendable, Codable, Equatable {
     public var bytesPerChunk: Int?
     public var intervalMs: Int?
 
-    public init(kind: Kind, probability: Double = 1, count: Int? = nil, pathPrefix: String? = nil, method: String? = nil,
-                latencyMs: Int? = nil, status: Int? = nil, retryAfter: Int? = nil, bytesPerChunk: Int? = nil, intervalMs: Int? = nil) {
+    public init(kind: Kind, when: When? = nil, probability: Double = 1, count: Int? = nil, pathPrefix: String? = nil,
+                method: String? = nil, latencyMs: Int? = nil, status: Int? = nil, retryAfter: Int? = nil,
+                bytesPerChunk: Int? = nil, intervalMs: Int? = nil) {
         self.kind = kind
+        self.when = when ?? kind.defaultWhen
         self.probability = probability
         self.count = count
         self.pathPrefix = pathPrefix
@@ -45,7 +63,7 @@ public struct FaultRule: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case kind, probability, count, method, status
+        case kind, when, probability, count, method, status
         case pathPrefix = "path_prefix", latencyMs = "latency_ms", retryAfter = "retry_after"
         case bytesPerChunk = "bytes_per_chunk", intervalMs = "interval_ms"
     }
@@ -53,6 +71,13 @@ public struct FaultRule: Sendable, Codable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         kind = try c.decode(Kind.self, forKey: .kind)
+        // Decoded by hand so an unknown value gets a message naming the choices, not a DecodingError.
+        if let raw = try c.decodeIfPresent(String.self, forKey: .when) {
+            guard let when = When(rawValue: raw) else { throw FaultError("when must be before or after, not '\(raw.prefix(40))'") }
+            self.when = when
+        } else {
+            when = kind.defaultWhen
+        }
         probability = try c.decodeIfPresent(Double.self, forKey: .probability) ?? 1
         count = try c.decodeIfPresent(Int.self, forKey: .count)
         pathPrefix = try c.decodeIfPresent(String.self, forKey: .pathPrefix)

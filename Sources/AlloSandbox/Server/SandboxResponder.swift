@@ -3,8 +3,8 @@ import HTTPTypes
 import Hummingbird
 
 /// The request pipeline, in order: read the body (≤ 1 MiB), control API or API; authenticate; rate limit and daily
-/// quota; injected faults; route (404/405); scope; content type and JSON; the handler under the world lock; webhook
-/// dispatch; the reply in the path's error shape; the journal and the request log.
+/// quota; injected `before` faults; route (404/405); scope; content type and JSON; the handler under the world lock;
+/// webhook dispatch; injected `after` faults; the reply in the path's error shape; the journal and the request log.
 struct SandboxResponder: HTTPResponder {
     typealias Context = BasicRequestContext
     let core: SandboxCore
@@ -30,7 +30,10 @@ struct SandboxResponder: HTTPResponder {
         var status: Int
         var body: JSON?
         var headers: [(String, String)] = []
+        /// Faults that change the bytes on the wire: `malformed_json` cuts the JSON, `drop_connection`, `trickle`.
         var spoilers: [FaultRule] = []
+        /// A body that is not JSON at all, sent instead of `body`.
+        var html: String?
     }
 
     struct Exchange {
@@ -61,10 +64,13 @@ struct SandboxResponder: HTTPResponder {
             if exchange.rawPath == "/" && exchange.method == "GET" { return Outcome(status: 200, body: index()) }
             return failure(APIError(404, "ROUTE_NOT_FOUND", "No API path \(exchange.rawPath.prefix(200)); the API lives under /v1/api and /v2/api."), exchange)
         }
-        var fired: [FaultRule] = []
         do throws(APIError) {
             let key = try admit(request, &exchange)
-            fired = try await injectFaults(&exchange)
+            let fired = core.faults.draw(method: exchange.method, path: exchange.rawPath)
+            exchange.faults = fired.map(\.kind.rawValue)
+            let before = fired.filter { $0.when == .before }, after = fired.filter { $0.when == .after }
+            await delay(before)
+            if let answer = answerInstead(before, exchange) { return answer }
             let (route, apiRequest) = try resolve(request, body: body, key: key, exchange: exchange)
             let idempotencyKey = exchange.version == .v2 && route.isWrite ? request.headers[.init("Idempotency-Key")!] : nil
             if let idempotencyKey, !(1...255).contains(idempotencyKey.utf8.count) {
@@ -73,8 +79,8 @@ struct SandboxResponder: HTTPResponder {
             let (result, deliveries) = core.store.perform(route, apiRequest, idempotencyKey: idempotencyKey)
             core.dispatcher.dispatch(deliveries)
             let reply = try result.get()
-            let spoilers = fired.filter { [.malformedJSON, .dropConnection, .trickle].contains($0.kind) }
-            return Outcome(status: reply.status, body: reply.body, headers: reply.headers, spoilers: spoilers)
+            await delay(after)
+            return answerAfterRunning(reply, after, exchange)
         } catch {
             return failure(error, exchange)
         }
@@ -100,24 +106,6 @@ struct SandboxResponder: HTTPResponder {
             throw error
         }
         return key
-    }
-
-    /// Draws the fault rules for this request; the ones that answer instead of the API throw here.
-    private func injectFaults(_ exchange: inout Exchange) async throws(APIError) -> [FaultRule] {
-        let fired = core.faults.draw(method: exchange.method, path: exchange.rawPath)
-        exchange.faults = fired.map(\.kind.rawValue)
-        for rule in fired where rule.kind == .latency {
-            try? await Task.sleep(for: .milliseconds(rule.latencyMs ?? 0))
-        }
-        if let rule = fired.first(where: { $0.kind == .status }) {
-            let status = rule.status ?? 503
-            let code = [502: "BAD_GATEWAY", 503: "SERVICE_UNAVAILABLE"][status] ?? "INTERNAL_SERVER_ERROR"
-            throw APIError(status, code, "Injected fault: the sandbox answered \(status) without running the request.")
-        }
-        if let rule = fired.first(where: { $0.kind == .rateLimit }) {
-            throw rateLimited(limit: exchange.limit, retryAfter: rule.retryAfter ?? 1)
-        }
-        return fired
     }
 
     /// Route (404/405), scope (403), then the query and the JSON body (§1: JSON only).
@@ -200,6 +188,62 @@ struct SandboxResponder: HTTPResponder {
         ])
     }
 
+    // MARK: - Injected faults
+
+    /// `latency` faults: before the request runs, or between running it and answering.
+    private func delay(_ faults: [FaultRule]) async {
+        for rule in faults where rule.kind == .latency {
+            try? await Task.sleep(for: .milliseconds(rule.latencyMs ?? 0))
+        }
+    }
+
+    /// What `before` faults answer instead of running the request; nil when none but latency fired.
+    private func answerInstead(_ faults: [FaultRule], _ exchange: Exchange) -> Outcome? {
+        guard faults.contains(where: { $0.kind != .latency }) else { return nil }
+        var outcome: Outcome
+        if let error = injectedError(faults, ran: false, exchange) {
+            outcome = failure(error, exchange)
+        } else if faults.contains(where: { $0.kind == .malformedJSON }) {
+            outcome = Outcome(status: 502, html: Self.gatewayPage)
+        } else {
+            outcome = failure(injectedStatus(503, ran: false), exchange)
+        }
+        outcome.spoilers = faults.filter { [.dropConnection, .trickle].contains($0.kind) }
+        return outcome
+    }
+
+    /// The reply of a request that ran, as `after` faults change it: replaced by a status or a 429, then spoiled.
+    private func answerAfterRunning(_ reply: Reply, _ faults: [FaultRule], _ exchange: Exchange) -> Outcome {
+        var outcome = injectedError(faults, ran: true, exchange).map { failure($0, exchange) }
+            ?? Outcome(status: reply.status, body: reply.body, headers: reply.headers)
+        outcome.spoilers = faults.filter { [.malformedJSON, .dropConnection, .trickle].contains($0.kind) }
+        return outcome
+    }
+
+    /// The answer of a `status` or `rate_limit` fault, if one fired. After the request ran, a 429 is a lie a client
+    /// should survive: retrying it repeats the request.
+    private func injectedError(_ faults: [FaultRule], ran: Bool, _ exchange: Exchange) -> APIError? {
+        if let rule = faults.first(where: { $0.kind == .status }) { return injectedStatus(rule.status ?? 503, ran: ran) }
+        if let rule = faults.first(where: { $0.kind == .rateLimit }) {
+            return rateLimited(limit: exchange.limit, retryAfter: rule.retryAfter ?? 1)
+        }
+        return nil
+    }
+
+    /// A 5xx in the path's shape whose message says truthfully whether the request ran.
+    private func injectedStatus(_ status: Int, ran: Bool) -> APIError {
+        let code = [502: "BAD_GATEWAY", 503: "SERVICE_UNAVAILABLE"][status] ?? "INTERNAL_SERVER_ERROR"
+        let what = ran ? "ran the request, then answered \(status)" : "answered \(status) without running the request"
+        return APIError(status, code, "Injected fault: the sandbox \(what).")
+    }
+
+    /// `malformed_json` before the request runs: what a proxy in front of a down API sends.
+    private static let gatewayPage = """
+        <html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>\
+        <p>allo sandbox: injected fault, the request was not run.</p></body></html>
+
+        """
+
     // MARK: - Bytes out
 
     private func render(_ outcome: Outcome, exchange: Exchange) -> Response {
@@ -210,11 +254,16 @@ struct SandboxResponder: HTTPResponder {
             if let field = HTTPField.Name(name) { headers.append(HTTPField(name: field, value: value)) }
         }
         let status = HTTPResponse.Status(code: outcome.status)
-        guard let json = outcome.body else {
+        var bytes: [UInt8]
+        if let html = outcome.html {
+            headers[.contentType] = "text/html; charset=utf-8"
+            bytes = Array(html.utf8)
+        } else if let json = outcome.body {
+            bytes = json.serialized()
+        } else {
             headers[.contentType] = nil
             return Response(status: status, headers: headers)
         }
-        var bytes = json.serialized()
         if outcome.spoilers.contains(where: { $0.kind == .malformedJSON }) {
             // Cut mid-value and end with a stray brace: well framed, not JSON.
             bytes = Array(bytes.prefix(max(1, bytes.count / 2))) + Array("\u{0}}".utf8)
