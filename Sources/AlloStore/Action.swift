@@ -84,10 +84,21 @@ public enum Action: Equatable, Sendable {
     case sendCancelled
     case smsSent(outboxID: Int, TimelineItem)
     case smsSendFailed(outboxID: Int, ErrorInfo)
+    /// Enter on a send that was not sent: send it again.
     case retryTapped(outboxID: Int)
+    /// Enter on an unknown send: look on the server again.
+    case checkAgainTapped(outboxID: Int)
+    /// `R` on an unknown send once the window passed: asks the second confirmation.
+    case resendTapped(outboxID: Int)
+    /// `y` at "This SMS may already have been delivered. Send again? [y/N]".
+    case resendConfirmed(outboxID: Int)
+    /// One look on the server for an unknown send came back.
+    case sendChecked(SendCheck, SendCheckResult)
     /// Takes a failed or unknown send's text back into the compose box.
     case editTapped(outboxID: Int)
     case draftsLoaded([DraftRecord])
+    /// The persisted outbox, read at start.
+    case outboxLoaded(OutboxSnapshot)
 
     // MARK: Live updates and status
     case refreshed(RefreshRequest, [InboxEntry], newest: [TimelineItem], at: Date)

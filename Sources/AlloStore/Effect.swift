@@ -20,14 +20,23 @@ public enum Effect: Equatable, Sendable {
     case loadTranscript(callID: String)
     /// v2 read / unread / archive / unarchive → `conversationActionDone` or `conversationActionFailed`.
     case conversationAction(ConversationActionRequest)
-    /// `POST /v1/api/sms`, never retried after a timeout → `smsSent` or `smsSendFailed`.
+    /// `POST /v1/api/sms` once outbox revision `outboxRevision` is on disk; never retried when it may have been done
+    /// → `smsSent` or `smsSendFailed`.
     case sendSMS(SendRequest)
+    /// After `delay`, one look on the server for a send that got no clear answer → `sendChecked`.
+    case checkSend(SendCheck)
     /// What changed since the last sync on a number → `refreshed` or `refreshFailed`.
     case refresh(RefreshRequest)
-    /// Reads the saved drafts → `draftsLoaded`.
+    /// Reads the saved drafts → `draftsLoaded` (and `noticePosted` when the file was unreadable and moved aside).
     case loadDrafts
-    /// Writes the drafts (atomically, replacing the file).
-    case saveDrafts([DraftRecord])
+    /// Writes the drafts within a moment (writes close together are merged; the newest revision wins), atomically.
+    /// Answered only by `noticePosted` when saving starts failing.
+    case saveDrafts(Revision<[DraftRecord]>)
+    /// Reads the persisted outbox → `outboxLoaded` (and `noticePosted` when the file was unreadable and moved aside).
+    case loadOutbox
+    /// Writes the outbox at once, atomically; a send waits for its revision. Answered only by `noticePosted` when saving
+    /// starts failing.
+    case saveOutbox(Revision<OutboxSnapshot>)
 }
 
 public struct InboxRequest: Equatable, Sendable {
@@ -90,13 +99,43 @@ public struct SendRequest: Equatable, Sendable {
     public var sender: Sender
     public var recipient: String
     public var text: String
+    /// The outbox revision holding this send: it is on disk before the POST leaves.
+    public var outboxRevision: Int
 
-    public init(outboxID: Int, sender: Sender, recipient: String, text: String) {
+    public init(outboxID: Int, sender: Sender, recipient: String, text: String, outboxRevision: Int) {
         self.outboxID = outboxID
         self.sender = sender
         self.recipient = recipient
         self.text = text
+        self.outboxRevision = outboxRevision
     }
+}
+
+/// One look on the server for an unknown send (`UnknownSend`).
+public struct SendCheck: Equatable, Sendable {
+    public var outboxID: Int
+    public var round: Int
+    /// Which look of the round, an index into `SentSMSQuery.checkTimes`.
+    public var check: Int
+    public var query: SentSMSQuery
+    public var place: SentSMSPlace
+    /// How long the runner waits before looking.
+    public var delay: Duration
+
+    public init(outboxID: Int, round: Int, check: Int, query: SentSMSQuery, place: SentSMSPlace, delay: Duration) {
+        self.outboxID = outboxID
+        self.round = round
+        self.check = check
+        self.query = query
+        self.place = place
+        self.delay = delay
+    }
+}
+
+/// What one look brought back.
+public enum SendCheckResult: Equatable, Sendable {
+    case looked(SentSMSLookup)
+    case failed(ErrorInfo)
 }
 
 public struct RefreshRequest: Equatable, Sendable {

@@ -7,7 +7,7 @@ import Testing
 @Suite struct KeyMapTests {
     enum Where: String, CustomTestStringConvertible, Sendable {
         case numbers, inbox, timeline, transcript, compose, help, filter, transcriptSearch, recipient, confirmQuit,
-             commandLine, confirmSend, timelineOnFailedSend, sending
+             commandLine, confirmSend, timelineOnFailedSend, timelineOnUnknownSend, confirmResend, sending
 
         var testDescription: String { rawValue }
 
@@ -44,6 +44,17 @@ import Testing
                 state.timeline.cursor.select(state.timeline.items.count - 1, count: state.timeline.items.count)
                 state.compose.outbox = [OutboxEntry(id: 7, key: Fixture.alice, sender: .number(Fixture.sales),
                                                     recipient: Fixture.alice.contactNumber, text: "x", state: .failed(error))]
+            case .timelineOnUnknownSend:
+                state.navigation.focus = .timeline
+                let unknown = UnknownSend(cause: ErrorInfo(kind: .http(status: 502), message: "boom", mayHaveBeenDone: true),
+                                          phase: .notFound)
+                state.timeline.items.append(TimelineItem(id: "local-8", date: Fixture.now, direction: .outbound,
+                                                         content: .sms(SMSInfo(text: "y", delivery: .unknown(outboxID: 8, unknown)))))
+                state.timeline.cursor.select(state.timeline.items.count - 1, count: state.timeline.items.count)
+                state.compose.outbox = [OutboxEntry(id: 8, key: Fixture.alice, sender: .number(Fixture.sales),
+                                                    recipient: Fixture.alice.contactNumber, text: "y", state: .unknown(unknown))]
+            case .confirmResend:
+                state.navigation.input = .confirmResend(outboxID: 8)
             case .sending:
                 state.compose.outbox = [OutboxEntry(id: 1, key: Fixture.alice, sender: .number(Fixture.sales),
                                                     recipient: Fixture.alice.contactNumber, text: "x")]
@@ -90,8 +101,15 @@ import Testing
         (.confirmQuit, .escape, [.inputCancelled]), (.confirmQuit, .control("c"), [.quitRequested]),
         // Failed sends.
         (.timelineOnFailedSend, .enter, [.retryTapped(outboxID: 7)]),
-        (.timelineOnFailedSend, .character("e"), [.editTapped(outboxID: 7), .focusMoved(.to(.compose))]),
-        (.timeline, .character("e"), []),
+        (.timelineOnFailedSend, .character("e"), [.editTapped(outboxID: 7)]),
+        (.timelineOnFailedSend, .character("R"), [.retryTapped(outboxID: 7)]),
+        (.timeline, .character("e"), []), (.timeline, .character("R"), []),
+        // Unknown sends: Enter only looks again; R asks before sending again.
+        (.timelineOnUnknownSend, .enter, [.checkAgainTapped(outboxID: 8)]),
+        (.timelineOnUnknownSend, .character("R"), [.resendTapped(outboxID: 8)]),
+        (.timelineOnUnknownSend, .character("e"), [.editTapped(outboxID: 8)]),
+        (.confirmResend, .character("y"), [.inputSubmitted]), (.confirmResend, .enter, [.inputCancelled]),
+        (.confirmResend, .character("n"), [.inputCancelled]),
         // Help.
         (.help, .character("?"), [.helpToggled]), (.help, .escape, [.helpToggled]), (.help, .character("j"), [.helpScrolled(to: 1)]), (.help, .character("k"), [.helpScrolled(to: 0)]),
         (.help, .control("c"), [.quitRequested]),

@@ -54,24 +54,25 @@ import Testing
         Snapshot.assert(Fixture.render(state, width, height), named: "long-sms-\(width)x\(height)")
     }
 
-    @Test func sendsPendingFailedAndUnknown() {
-        let error = ErrorInfo(kind: .http(status: 500), message: "server error")
-        let timeout = ErrorInfo(kind: .timeout, message: "no answer within 30s")
+    @Test func sendsPendingNotSentUnknownAndNotFound() {
+        let refused = ErrorInfo(kind: .http(status: 429), code: "RATE_LIMIT_EXCEEDED", message: "Too many requests")
+        let checking = UnknownSend(cause: ErrorInfo(kind: .http(status: 502), message: "Bad gateway", mayHaveBeenDone: true))
+        var notFound = checking
+        notFound.phase = .notFound
         var state = Self.timeline([
             Self.sms("msg-1", "Delivered one", 9, 0, direction: .outbound, delivery: .api("DELIVERED")),
             Self.sms("local-1", "Still sending", 9, 1, direction: .outbound, delivery: .pending(outboxID: 1)),
-            Self.sms("local-2", "This one failed", 9, 2, direction: .outbound, delivery: .failed(outboxID: 2, error)),
-            Self.sms("local-3", "This one timed out", 9, 3, direction: .outbound,
-                     delivery: .unknown(outboxID: 3, timeout)),
+            Self.sms("local-2", "This one was refused", 9, 2, direction: .outbound, delivery: .failed(outboxID: 2, refused)),
+            Self.sms("local-3", "This one got a 502", 9, 3, direction: .outbound, delivery: .unknown(outboxID: 3, checking)),
+            Self.sms("local-4", "This one is not on the server", 9, 4, direction: .outbound,
+                     delivery: .unknown(outboxID: 4, notFound)),
         ])
-        state.compose.outbox = [
-            OutboxEntry(id: 1, key: Fixture.alice, sender: .number(Fixture.sales), recipient: Fixture.alice.contactNumber,
-                        text: "Still sending"),
-            OutboxEntry(id: 2, key: Fixture.alice, sender: .number(Fixture.sales), recipient: Fixture.alice.contactNumber,
-                        text: "This one failed", state: .failed(error)),
-            OutboxEntry(id: 3, key: Fixture.alice, sender: .number(Fixture.sales), recipient: Fixture.alice.contactNumber,
-                        text: "This one timed out", state: .unknown(timeout)),
-        ]
+        let texts = ["Still sending", "This one was refused", "This one got a 502", "This one is not on the server"]
+        let states: [OutboxEntry.State] = [.sending, .failed(refused), .unknown(checking), .unknown(notFound)]
+        state.compose.outbox = zip(texts, states).enumerated().map { index, pair in
+            OutboxEntry(id: index + 1, key: Fixture.alice, sender: .number(Fixture.sales),
+                        recipient: Fixture.alice.contactNumber, text: pair.0, state: pair.1)
+        }
         Snapshot.assert(Fixture.render(state, 120, 40), named: "sends-120x40")
         Snapshot.assert(Fixture.render(state, 80, 24), named: "sends-80x24")
     }

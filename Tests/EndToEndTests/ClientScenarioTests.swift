@@ -1,4 +1,5 @@
 import Foundation
+import SandboxTestSupport
 import Testing
 
 /// A user's session with the built `allo` in tmux against a sandbox this test starts (default world, no activity):
@@ -105,27 +106,101 @@ struct ClientScenarioTests {
         }
     }
 
-    @Test("A failed send keeps the text, marked not sent")
-    func failedSendKeepsTheText() async throws {
+    /// Opens a conversation with a plain SMS, types `text` and confirms it with `y`.
+    static func typeAndSend(_ text: String, _ session: ClientSession, _ sandbox: TestSandbox) async throws {
+        let (number, conversations) = try await Self.waitForFirstScreen(session, sandbox)
+        let index = try #require(conversations.firstIndex { ($0["last_item"] as? [String: Any])?["content"] as? String != nil })
+        _ = try await Self.open(index, of: conversations, number: number, session, sandbox)
+        try await session.tmux.press("c")
+        try await session.tmux.type(text)
+        try await session.tmux.waitFor("the typed text") { squeeze($0).contains(squeeze(text)) }
+        try await session.tmux.press("Enter")
+        try await session.tmux.waitFor(text: "Send 1 segment")
+        try await session.tmux.press("y")
+    }
+
+    static func posts(_ sandbox: TestSandbox) async throws -> [JournalEntry] {
+        try await sandbox.journal(pathPrefix: "/v1/api/sms").filter { $0.method == "POST" }
+    }
+
+    /// The rows of the screen that speak of the send: from its text's row on in the timeline, the status bar and the
+    /// message line.
+    static func aboutTheSend(_ screen: String, text: String) -> String {
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let prefix = squeeze(String(text.prefix(12)))
+        let start = lines.lastIndex { squeeze($0).contains(prefix) } ?? lines.count
+        return (lines[start..<min(lines.count, start + 3)] + lines.suffix(2)).joined(separator: "\n").lowercased()
+    }
+
+    @Test("A 502 after the SMS went out: never 'not sent'; confirmed from the server within seconds; Enter and y on it post nothing")
+    func unclearAnswerIsConfirmed() async throws {
         try await TestSandbox.with { sandbox in
-            try await sandbox.fault(#"{"kind":"status","status":500,"count":1,"path_prefix":"/v1/api/sms","method":"POST"}"#)
+            try await sandbox.fault(#"{"kind":"status","status":502,"when":"after","count":1,"path_prefix":"/v1/api/sms","method":"POST"}"#)
             try await ClientSession.with([], environment: sandbox.clientEnvironment) { session in
-                let (number, conversations) = try await Self.waitForFirstScreen(session, sandbox)
-                let index = try #require(conversations.firstIndex { ($0["last_item"] as? [String: Any])?["content"] as? String != nil })
-                _ = try await Self.open(index, of: conversations, number: number, session, sandbox)
                 let text = "Devis envoye ce soir e2e \(Int.random(in: 1000...9999))"
-                try await session.tmux.press("c")
-                try await session.tmux.type(text)
-                try await session.tmux.waitFor("the typed text") { squeeze($0).contains(squeeze(text)) }
-                try await session.tmux.press("Enter")
-                try await session.tmux.waitFor(text: "Send 1 segment")
-                try await session.tmux.press("y")
-                try await session.tmux.waitFor("the failure, with the text kept") { screen in
-                    screen.contains("not sent") && squeeze(screen).contains(squeeze(text))
+                try await Self.typeAndSend(text, session, sandbox)
+                var screens: [String] = []
+                let confirmed = try await session.tmux.waitFor("the send confirmed", timeout: .seconds(30)) { screen in
+                    screens.append(screen)
+                    return squeeze(screen).contains(squeeze(text)) && screen.contains("confirmed: the server has it")
                 }
-                let sends = try await sandbox.journal(pathPrefix: "/v1/api/sms").filter { $0.method == "POST" }
-                #expect(sends.count == 1, "a 500 on an SMS is never retried")
-                #expect(sends.first?.status == 500)
+                #expect(screens.allSatisfy { !$0.contains("not sent") }, "a send that may have gone out is never 'not sent'")
+                let about = Self.aboutTheSend(confirmed, text: text)
+                for word in ["unknown", "not found on the server", "may have", "failed", "not sent"] {
+                    #expect(!about.contains(word), "'\(word)' on screen about a confirmed send:\n\(about)")
+                }
+                // On the item in the timeline: Enter, then y.
+                try await session.tmux.press("Escape")
+                try await session.tmux.waitFor(text: "Enter transcript")
+                try await session.tmux.press("Enter")
+                try await session.tmux.press("y")
+                // Keys are handled in order: once the help shows, Enter and y have been.
+                try await session.tmux.press("?")
+                try await session.tmux.waitFor(text: "Keys")
+                let sends = try await Self.posts(sandbox)
+                #expect(sends.count == 1)
+                #expect(sends.first?.status == 502)
+            }
+        }
+    }
+
+    @Test("A 502 before the SMS went out: unknown, then not found on the server yet; only R and a second y post it again")
+    func unclearAnswerNotFoundThenResent() async throws {
+        try await TestSandbox.with { sandbox in
+            try await sandbox.fault(#"{"kind":"status","status":502,"when":"before","count":1,"path_prefix":"/v1/api/sms","method":"POST"}"#)
+            try await ClientSession.with([], environment: sandbox.clientEnvironment) { session in
+                let text = "Rappel rendez-vous lundi e2e \(Int.random(in: 1000...9999))"
+                try await Self.typeAndSend(text, session, sandbox)
+                try await session.tmux.waitFor(text: "? unknown: the API answered 502")
+                try await session.tmux.waitFor(text: "not found on the server yet", timeout: .seconds(30))
+                // Enter on the item only looks again; the retry of a send not sent is not offered.
+                try await session.tmux.press("Escape")
+                try await session.tmux.waitFor(text: "Enter transcript")
+                let looks = try await sandbox.journal(pathPrefix: "/v2/api/conversations/items/search").count
+                try await session.tmux.press("Enter")
+                let deadline = ContinuousClock.now + .seconds(30)
+                while try await sandbox.journal(pathPrefix: "/v2/api/conversations/items/search").count == looks {
+                    #expect(ContinuousClock.now < deadline, "no look on the server after Enter")
+                    if ContinuousClock.now >= deadline { return }
+                    try await Task.sleep(for: .milliseconds(40))
+                }
+                try await session.tmux.waitFor(text: "not found on the server yet", timeout: .seconds(30))
+                #expect(try await Self.posts(sandbox).count == 1)
+                // R asks, naming the risk; anything but y keeps it.
+                try await session.tmux.press("R")
+                try await session.tmux.waitFor(text: "This SMS may already have been delivered. Send again? [y/N]")
+                try await session.tmux.press("n")
+                try await session.tmux.waitFor("the question gone") { !$0.contains("Send again? [y/N]") }
+                #expect(try await Self.posts(sandbox).count == 1)
+                try await session.tmux.press("R")
+                try await session.tmux.waitFor(text: "Send again? [y/N]")
+                try await session.tmux.press("y")
+                try await session.tmux.waitFor("the second send") { screen in
+                    squeeze(screen).contains(squeeze(text)) && !screen.contains("not found on the server")
+                        && !screen.contains("sending…") && !screen.contains("unknown")
+                }
+                let sends = try await Self.posts(sandbox)
+                #expect(sends.map(\.status) == [502, 200])
             }
         }
     }

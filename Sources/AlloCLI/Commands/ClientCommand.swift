@@ -66,7 +66,7 @@ enum ClientLauncher {
                                              text: "\(themeError); using the default theme"))
             state.status.nextToastID += 1
         }
-        let store = Store(state: state, runner: EffectRunner(client: client, draftsURL: environment.draftsFile))
+        let store = Store(state: state, runner: EffectRunner(client: client, stateDirectory: environment.stateDirectory))
         log?.write("start: \(demo ? "demo" : "api \(baseURL.absoluteString)"), theme \(theme.name), pid \(getpid())")
 
         let code: Int32

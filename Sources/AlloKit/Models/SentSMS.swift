@@ -42,7 +42,7 @@ public struct SentSMSQuery: Sendable, Equatable {
 }
 
 /// Where `findSent` looks.
-public enum SentSMSPlace: Sendable, Equatable, Hashable {
+public enum SentSMSPlace: Sendable, Equatable, Hashable, Codable {
     /// v2 when the server has it, else v1.
     case automatic
     /// `POST /v2/api/conversations/items/search`: outbound SMS to the number.

@@ -8,28 +8,49 @@ public import Foundation
 /// failure action; nothing is thrown. Pages of items come as the API sends them, newest first.
 public struct EffectRunner: Sendable {
     public let client: AlloClient
-    public let drafts: DraftFile
     /// The wall clock, for `refreshed(at:)`.
     public let now: @Sendable () -> Date
+    /// What a check of the server waits on before looking.
+    public let clock: any Clock<Duration>
     /// How many pages a refresh or an unread count reads at most; past that the result is partial, never endless.
     public var pageLimit = 5
+    let drafts: SnapshotWriter<[DraftRecord]>
+    let outbox: SnapshotWriter<OutboxSnapshot>
 
-    public init(client: AlloClient, draftsURL: URL, now: @escaping @Sendable () -> Date = { Date() }) {
+    /// How long draft writes are merged: with one write of the last change, well within 250 ms of a keystroke.
+    public static let draftWriteDelay: Duration = .milliseconds(100)
+
+    /// - Parameter stateDirectory: where `drafts.json` and `outbox.json` live (created 0700 on first write).
+    public init(client: AlloClient, stateDirectory: URL, now: @escaping @Sendable () -> Date = { Date() },
+                clock: any Clock<Duration> = ContinuousClock()) {
         self.client = client
-        self.drafts = DraftFile(url: draftsURL)
         self.now = now
+        self.clock = clock
+        drafts = SnapshotWriter(file: PrivateFile(url: stateDirectory.appendingPathComponent("drafts.json")),
+                                name: "drafts", delay: Self.draftWriteDelay, clock: clock)
+        outbox = SnapshotWriter(file: PrivateFile(url: stateDirectory.appendingPathComponent("outbox.json")),
+                                name: "outbox", delay: .zero, clock: clock)
     }
 
     /// Performs `effect` and returns the actions that answer it, in order.
     public func run(_ effect: Effect) async -> [Action] {
         switch effect {
         case .loadDrafts:
-            // A corrupt file has been moved aside (its text is kept there); the client starts without drafts.
-            return [.draftsLoaded((try? drafts.load()) ?? [])]
-        case .saveDrafts(let records):
-            // Nothing answers a save. A failed write leaves the previous file whole (the write is atomic).
-            try? drafts.save(records)
-            return []
+            let (records, notice) = Self.load(drafts.file, name: "drafts")
+            return [.draftsLoaded(records ?? [])] + notice
+        case .loadOutbox:
+            let (snapshot, notice) = Self.load(outbox.file, name: "outbox")
+            return [.outboxLoaded(snapshot ?? OutboxSnapshot())] + notice
+        case .saveDrafts(let revision):
+            // A failed write leaves the previous file whole (the write is atomic); the user is told once.
+            return await drafts.save(revision).map { [.noticePosted($0, level: .error)] } ?? []
+        case .saveOutbox(let revision):
+            return await outbox.save(revision).map { [.noticePosted($0, level: .error)] } ?? []
+        case .checkSend(let check):
+            do { try await clock.sleep(for: check.delay) } catch { return [] }
+            let actions = await callAPI(effect)
+            guard let reading = client.lastRateLimit else { return actions }
+            return [.rateLimitObserved(reading)] + actions
         default:
             let actions = await callAPI(effect)
             guard let reading = client.lastRateLimit else { return actions }
@@ -72,11 +93,18 @@ public struct EffectRunner: Sendable {
                 return .conversationActionDone(request)
             }, else: { .conversationActionFailed(request, $0) })
         case .sendSMS(let request):
+            // The outbox holding this send is on disk first: a crash from here on leaves it to be checked at restart.
+            await outbox.waitFor(request.outboxRevision)
             return await answer({ .smsSent(outboxID: request.outboxID, try await send(request)) },
                                 else: { .smsSendFailed(outboxID: request.outboxID, $0) })
+        case .checkSend(let check):
+            switch await result({ try await client.sms.findSent(check.query, in: check.place) }) {
+            case .success(let lookup): return [.sendChecked(check, .looked(lookup))]
+            case .failure(let error): return [.sendChecked(check, .failed(ErrorInfo(error)))]
+            }
         case .refresh(let request):
             return await answer({ try await refresh(request) }, else: { .refreshFailed(request, $0) })
-        case .loadDrafts, .saveDrafts:
+        case .loadDrafts, .saveDrafts, .loadOutbox, .saveOutbox:
             return []
         }
     }
@@ -154,8 +182,8 @@ public struct EffectRunner: Sendable {
         }
     }
 
-    /// POST /v1/api/sms. AlloKit never retries it after a timeout; a timeout is answered as `.timeout`, which the
-    /// compose reducer shows as "unknown, check before resending".
+    /// POST /v1/api/sms. AlloKit never retries it when it may have been done; such a failure is answered as is, and the
+    /// compose reducer makes the send unknown and checks the server.
     private func send(_ request: SendRequest) async throws(AlloError) -> TimelineItem {
         let message: TextMessage
         switch request.sender {
@@ -206,6 +234,17 @@ public struct EffectRunner: Sendable {
     }
 
     // MARK: Plumbing
+
+    /// Reads a private file; an unreadable one has been moved aside (its text is kept there) and a notice says where.
+    private static func load<Value>(_ file: PrivateFile<Value>, name: String) -> (Value?, [Action]) {
+        do {
+            return (try file.load(), [])
+        } catch .corrupt(let aside) {
+            return (nil, [.noticePosted("The \(name) file could not be read; it was kept as \(aside)", level: .error)])
+        } catch {
+            return (nil, [.noticePosted("The \(name) file: \(error.description)", level: .error)])
+        }
+    }
 
     private func answer(_ call: () async throws -> Action, else failure: (ErrorInfo) -> Action) async -> [Action] {
         switch await result(call) {

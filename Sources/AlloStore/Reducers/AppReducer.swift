@@ -24,7 +24,8 @@ public func reduce(into state: inout AppState, action: Action) -> [Effect] {
     case .transcriptLoaded, .transcriptFailed, .transcriptClosed, .transcriptQueryChanged, .transcriptMatchMoved:
         return TranscriptReducer.reduce(&state, action)
     case .composeTextChanged, .composeRecipientChanged, .senderChosen, .sendTapped, .sendConfirmed, .sendCancelled,
-         .smsSent, .smsSendFailed, .retryTapped, .editTapped, .draftsLoaded:
+         .smsSent, .smsSendFailed, .retryTapped, .checkAgainTapped, .resendTapped, .resendConfirmed, .sendChecked,
+         .editTapped, .draftsLoaded, .outboxLoaded:
         return ComposeReducer.reduce(&state, action)
     }
 }

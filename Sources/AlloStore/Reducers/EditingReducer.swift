@@ -21,7 +21,7 @@ enum EditingReducer {
                 state.navigation.focus = .inbox
             case .transcriptSearch:
                 if state.transcript.callID != nil { state.navigation.focus = .transcript }
-            case .recipient, .confirmQuit:
+            case .recipient, .confirmQuit, .confirmResend:
                 break
             }
             return []
@@ -36,7 +36,7 @@ enum EditingReducer {
             case .recipient:
                 state.navigation.inputText = text
                 return []
-            case .confirmQuit:
+            case .confirmQuit, .confirmResend:
                 return []
             }
 
@@ -62,6 +62,8 @@ enum EditingReducer {
                 return effects
             case .confirmQuit:
                 return reduceAll(&state, .quitRequested)
+            case .confirmResend(let outboxID):
+                return reduceAll(&state, .resendConfirmed(outboxID: outboxID))
             }
 
         case .inputCancelled:
@@ -73,7 +75,7 @@ enum EditingReducer {
                 return reduceAll(&state, .filterChanged(""))
             case .transcriptSearch:
                 return reduceAll(&state, .transcriptQueryChanged(""))
-            case .recipient, .confirmQuit:
+            case .recipient, .confirmQuit, .confirmResend:
                 return []
             }
 

@@ -10,7 +10,7 @@ enum LiveReducer {
         switch action {
         case .started(let date):
             state.status.now = date
-            return [.loadSession, .loadDrafts]
+            return [.loadSession, .loadDrafts, .loadOutbox]
 
         case .tick(let date):
             state.status.now = date
@@ -118,22 +118,9 @@ enum LiveReducer {
 
     // MARK: Quit
 
-    /// Drafts to save: every kept draft, the compose box's text standing for its conversation's; blank ones left
-    /// out; sorted by Allo number, contact number, contact id.
-    static func draftRecords(_ state: AppState) -> [DraftRecord] {
-        var drafts = state.compose.drafts
-        if let key = state.compose.conversation ?? state.timeline.key { drafts[key] = state.compose.text }
-        return drafts
-            .filter { !$0.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-            .map { DraftRecord(key: $0.key, text: $0.value) }
-            .sorted {
-                ($0.key.alloNumber, $0.key.contactNumber, $0.key.contactID ?? "")
-                    < ($1.key.alloNumber, $1.key.contactNumber, $1.key.contactID ?? "")
-            }
-    }
-
+    /// The drafts are saved one last time (the store waits for it).
     static func quit(_ state: inout AppState) -> [Effect] {
         state.navigation.quitting = true
-        return [.saveDrafts(draftRecords(state))]
+        return [ComposeReducer.saveDrafts(&state)]
     }
 }

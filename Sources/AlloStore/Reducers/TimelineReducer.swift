@@ -204,11 +204,17 @@ enum TimelineReducer {
         state.timeline.remove(at: index)
     }
 
-    /// The API confirmed `entry`: its item is replaced in place by the confirmed message (the API's text and status,
-    /// the local id and date); if the server's copy is already shown, the pending item leaves instead.
+    /// The API confirmed `entry`. With the server's own copy (a v2 item found after an unclear answer), the pending
+    /// item gives way to it. With the send's answer (no id), its item is replaced in place by the confirmed message
+    /// (the API's text and status, the local id and date); if the server's copy is already shown, the pending item
+    /// leaves instead.
     static func confirmSend(_ entry: OutboxEntry, with confirmed: TimelineItem, in state: inout AppState) {
         guard isSameConversation(entry.key, state.timeline.key),
               let index = state.timeline.index(of: entry.timelineID, dated: entry.date) else { return }
+        if !confirmed.id.hasPrefix("sent-") {
+            replace(at: index, with: confirmed, in: &state)
+            return
+        }
         var text = entry.text
         var delivery = Delivery.api(nil)
         if case .sms(let sms) = confirmed.content {
@@ -223,6 +229,20 @@ enum TimelineReducer {
                                                    content: .sms(SMSInfo(text: text, delivery: delivery)),
                                                    contactNumber: confirmed.contactNumber ?? entry.recipient)
     }
+
+    /// Puts `item` in the place of the item at `index`, in date order; the selection stays on the same item, or
+    /// follows to `item` when it was on the one replaced. An `item` already shown only removes the other.
+    private static func replace(at index: Int, with item: TimelineItem, in state: inout AppState) {
+        let wasSelected = state.timeline.cursor.selected == index
+        state.timeline.remove(at: index)
+        let kept = state.timeline.selectedItem.map { (id: $0.id, date: $0.date) }
+        guard state.timeline.ids.insert(item.id).inserted else { return }
+        state.timeline.insertSorted([item])
+        let target = wasSelected || kept == nil ? (id: item.id, date: item.date) : kept!
+        if let selected = state.timeline.index(of: target.id, dated: target.date) {
+            state.timeline.cursor.select(selected, count: state.timeline.items.count)
+        }
+    }
 }
 
 extension OutboxEntry {
@@ -231,7 +251,7 @@ extension OutboxEntry {
         let delivery: Delivery = switch state {
         case .sending: .pending(outboxID: id)
         case .failed(let error): .failed(outboxID: id, error)
-        case .unknown(let error): .unknown(outboxID: id, error)
+        case .unknown(let unknown): .unknown(outboxID: id, unknown)
         }
         return TimelineItem(id: timelineID, date: date, direction: .outbound,
                             content: .sms(SMSInfo(text: text, delivery: delivery)), contactNumber: recipient)

@@ -1,5 +1,5 @@
 public import AlloKit
-public import Foundation
+import Foundation
 
 /// The compose box, the drafts of every conversation and the outbox of sends not yet confirmed.
 public struct ComposeState: Equatable, Sendable {
@@ -19,10 +19,23 @@ public struct ComposeState: Equatable, Sendable {
     public var confirming = false
     /// Unsent text per conversation, saved across restarts.
     public var drafts: [ConversationKey: String] = [:]
-    /// Sends not yet confirmed by the API, oldest first. An entry leaves only when the API confirms it, or when the
-    /// user takes its text back to edit it.
+    /// Sends not settled yet, oldest first, persisted from the moment the user confirms them. An entry leaves only
+    /// when the API confirms it (by its answer, or a copy found on the server), or when the user takes its text back.
     public var outbox: [OutboxEntry] = []
     public var nextOutboxID = 1
+    /// Sends settled recently (see `SettledSend`): a copy on the server that belongs to one of them is not taken as the
+    /// copy of another send with the same text.
+    public var settled: [SettledSend] = []
+    /// How long the server is checked after a send got no clear answer (`SentSMSQuery.checkTimes(within:)`).
+    public var checkWindow: Duration = .seconds(10)
+    /// Rounds of looks started so far: each round's number tells its answers from older ones.
+    public var checkRounds = 0
+    /// The text of an unknown send taken back into the box: sending it unchanged asks with the risk named.
+    public var unknownText: String? = nil
+    /// Bumped on each write of the drafts and of the outbox, so the writer keeps the newest and a send can wait for
+    /// its entry to be on disk.
+    public var draftsRevision = 0
+    public var outboxRevision = 0
 
     public init() {}
 
@@ -34,7 +47,7 @@ public struct ComposeState: Equatable, Sendable {
 }
 
 /// Who an SMS is sent as.
-public enum Sender: Equatable, Sendable, Hashable {
+public enum Sender: Equatable, Sendable, Hashable, Codable {
     /// An Allo number (E.164): `POST /v1/api/sms` with `from`.
     case number(String)
     /// A verified alphanumeric sender ID: France only, to a +33 recipient.
@@ -54,41 +67,6 @@ public struct ComposeValidation: Equatable, Sendable {
     }
 
     public var canSend: Bool { problems.isEmpty }
-}
-
-/// An SMS handed to the API and not yet confirmed.
-public struct OutboxEntry: Equatable, Sendable, Identifiable {
-    public enum State: Equatable, Sendable {
-        case sending
-        /// Nothing went out; retry or edit.
-        case failed(ErrorInfo)
-        /// Timed out: it may have gone out. Shown as "unknown, check before resending"; never retried on its own.
-        case unknown(ErrorInfo)
-    }
-
-    public var id: Int
-    public var key: ConversationKey
-    public var sender: Sender
-    public var recipient: String
-    public var text: String
-    public var state: State
-    /// When the user confirmed the send (the clock, or the open timeline's newest date if later): the date of its
-    /// timeline item, which keeps its place when the conversation is closed and opened again.
-    public var date: Date
-
-    public init(id: Int, key: ConversationKey, sender: Sender, recipient: String, text: String, state: State = .sending,
-                date: Date = Date(timeIntervalSince1970: 0)) {
-        self.id = id
-        self.key = key
-        self.sender = sender
-        self.recipient = recipient
-        self.text = text
-        self.state = state
-        self.date = date
-    }
-
-    /// The timeline id of its pending item.
-    public var timelineID: String { "local-\(id)" }
 }
 
 /// A draft as saved to disk.

@@ -9,6 +9,8 @@ public enum InputMode: Equatable, Sendable {
     case recipient
     /// Ctrl-C while a send is in flight: `y` quits anyway, anything else stays.
     case confirmQuit
+    /// `R` on an unknown send: "This SMS may already have been delivered. Send again? [y/N]"; `y` sends it again.
+    case confirmResend(outboxID: Int)
 }
 
 /// One editing step in a text field (the compose box), applied at its cursor.

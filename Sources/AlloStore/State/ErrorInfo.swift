@@ -2,8 +2,8 @@ public import AlloKit
 
 /// An SDK error as the interface shows it: kind, the API's stable code, a message and what to do about it.
 /// A value (AlloError itself is not `Equatable`), so states and effects holding one compare.
-public struct ErrorInfo: Equatable, Sendable, Error {
-    public enum Kind: Equatable, Sendable {
+public struct ErrorInfo: Equatable, Sendable, Error, Codable {
+    public enum Kind: Equatable, Sendable, Codable {
         /// The API answered with this status.
         case http(status: Int)
         /// No answer within the timeout; the request may or may not have been processed.

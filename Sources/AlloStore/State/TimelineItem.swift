@@ -72,10 +72,10 @@ public struct SMSInfo: Equatable, Sendable {
 public enum Delivery: Equatable, Sendable {
     /// Being sent (outbox entry `outboxID`).
     case pending(outboxID: Int)
-    /// The send failed and nothing went out; it can be retried or edited.
+    /// The API said it did not act: nothing went out; it can be retried or edited.
     case failed(outboxID: Int, ErrorInfo)
-    /// The send timed out: it may have gone out. Check before resending; never resent automatically.
-    case unknown(outboxID: Int, ErrorInfo)
+    /// No clear answer: it may have gone out. The server is checked; never resent automatically.
+    case unknown(outboxID: Int, UnknownSend)
     /// The API's own status (`SENT`, `DELIVERED`, `FAILED`, …), or nil when it gives none (v1).
     case api(String?)
 }

@@ -38,7 +38,7 @@ public enum KeyMap {
         ("/  n N", "filter inbox, search transcript; next / prev match"),
         ("r  y", "refresh now; copy the selection (OSC 52)"),
         ("u  a", "mark unread; archive"),
-        ("e", "edit a failed or unknown send (Enter retries)"),
+        ("Enter  e  R", "on a send: retry or check; edit; resend (asks twice)"),
         (":", "command: quit, theme NAME, search TEXT, refresh"),
         ("?  Ctrl-Z", "this help; suspend"),
         ("q  Ctrl-C", "quit (asks while a send is in flight)"),
@@ -81,14 +81,17 @@ public enum KeyMap {
     }
 
     private static func prompt(_ mode: InputMode, _ key: KeyEvent, _ state: AppState) -> [Action] {
-        if mode == .confirmQuit {
+        switch mode {
+        case .confirmQuit, .confirmResend:
             return key == .character("y") || key == .character("Y") ? [.inputSubmitted] : [.inputCancelled]
+        case .filter, .transcriptSearch, .recipient:
+            break
         }
         let text: String
         switch mode {
         case .filter: text = state.inbox.filter
         case .transcriptSearch: text = state.transcript.query
-        case .recipient, .confirmQuit: text = state.navigation.inputText
+        case .recipient, .confirmQuit, .confirmResend: text = state.navigation.inputText
         }
         switch key {
         case .character(let character): return [.inputChanged(text + String(character))]
@@ -153,8 +156,8 @@ public enum KeyMap {
         case .pageDown: return [.selectionMoved(by: viewport)]
         case .pageUp: return [.selectionMoved(by: -viewport)]
         case .enter:
-            if pane == .timeline, let id = failedSend(state), case .failed = outboxState(id, state) {
-                return [.retryTapped(outboxID: id)]
+            if pane == .timeline, let send = selectedSend(state) {
+                return [send.unknown ? .checkAgainTapped(outboxID: send.id) : .retryTapped(outboxID: send.id)]
             }
             return [.selectionActivated]
         case .escape: return back(pane, state)
@@ -166,8 +169,11 @@ public enum KeyMap {
             guard state.transcript.callID != nil, !state.transcript.matches.isEmpty else { return [] }
             return [.transcriptMatchMoved(by: key == .character("n") ? 1 : -1)]
         case .character("e"):
-            guard pane == .timeline, let id = failedSend(state) else { return [] }
-            return [.editTapped(outboxID: id), .focusMoved(.to(.compose))]
+            guard pane == .timeline, let send = selectedSend(state) else { return [] }
+            return [.editTapped(outboxID: send.id)]
+        case .character("R"):
+            guard pane == .timeline, let send = selectedSend(state) else { return [] }
+            return [send.unknown ? .resendTapped(outboxID: send.id) : .retryTapped(outboxID: send.id)]
         case .character("r"): return [.refreshTapped]
         case .character("u"): return pane == .inbox ? [.markUnreadTapped] : []
         case .character("a"): return pane == .inbox ? [.archiveTapped] : []
@@ -205,17 +211,14 @@ public enum KeyMap {
         }
     }
 
-    /// The outbox id of the selected timeline item when it is a failed or unknown send.
-    private static func failedSend(_ state: AppState) -> Int? {
+    /// The selected timeline item when it is a send not sent or unknown: its outbox id, and whether it is unknown.
+    private static func selectedSend(_ state: AppState) -> (id: Int, unknown: Bool)? {
         guard let item = state.timeline.selectedItem, case .sms(let sms) = item.content else { return nil }
         switch sms.delivery {
-        case .failed(let id, _), .unknown(let id, _): return id
+        case .failed(let id, _): return (id, false)
+        case .unknown(let id, _): return (id, true)
         case .pending, .api: return nil
         }
-    }
-
-    private static func outboxState(_ id: Int, _ state: AppState) -> OutboxEntry.State? {
-        state.compose.outbox.first { $0.id == id }?.state
     }
 
     /// What `y` copies: the selected SMS's text, call summary or transcript line, the selected conversation's number,

@@ -51,6 +51,7 @@ enum ComposePane {
     /// The confirmation while confirming; else the first problem blocking the send, once there is text.
     static func promptLine(_ compose: ComposeState, theme: Theme) -> (String, Style)? {
         if compose.confirming {
+            if compose.unknownText == compose.text { return (MessageLine.resendQuestion, theme.warning) }
             let n = compose.validation.segments.segments
             return ("Send \(n) segment\(n == 1 ? "" : "s") to \(compose.recipient) from \(Format.sender(compose.sender))? [y/N]",
                     theme.selection)

@@ -29,16 +29,16 @@ enum StatusBar {
                 parts.append("rate \(remaining)/\(limit)")
             }
         }
-        var sending = 0, failed = 0, unknown = 0
+        var sending = 0, notSent = 0, unknown = 0
         for entry in state.compose.outbox {
             switch entry.state {
             case .sending: sending += 1
-            case .failed: failed += 1
+            case .failed: notSent += 1
             case .unknown: unknown += 1
             }
         }
         if sending > 0 { parts.append("\(sending) sending") }
-        if failed > 0 { parts.append("\(failed) failed") }
+        if notSent > 0 { parts.append("\(notSent) not sent") }
         if unknown > 0 { parts.append("\(unknown) unknown") }
         // The state comes first; the key hints show only when there is room for both.
         let left = parts.isEmpty ? "" : "│ " + parts.joined(separator: " │ ")
@@ -55,6 +55,7 @@ enum StatusBar {
         if state.navigation.helpVisible { return "Esc closes help" }
         if state.compose.confirming { return "y sends · any key cancels" }
         if state.navigation.input == .confirmQuit { return "y quits · any key stays" }
+        if case .confirmResend? = state.navigation.input { return "y sends again · any key keeps it" }
         if state.navigation.input != nil || state.navigation.commandLine != nil { return "Enter ok · Esc cancel" }
         switch state.navigation.focus {
         case .compose: return "Enter send · Alt-Enter newline · Esc leave"
@@ -67,6 +68,9 @@ enum StatusBar {
 
 /// The bottom line: an open prompt or command line, else the last toast with its code and hint.
 enum MessageLine {
+    /// The second confirmation before an unknown send goes again.
+    static let resendQuestion = "This SMS may already have been delivered. Send again? [y/N]"
+
     /// Draws the line; returns where the cursor goes when a prompt has the keyboard.
     static func draw(_ state: AppState, in rect: Rect, on canvas: inout Canvas, context: PaneContext) -> Point? {
         let theme = context.theme
@@ -106,6 +110,7 @@ enum MessageLine {
         case .transcriptSearch: return Prompt(label: "Search transcript: ", text: state.transcript.query, editable: true)
         case .recipient: return Prompt(label: "Write to (+E.164): ", text: state.navigation.inputText, editable: true)
         case .confirmQuit: return Prompt(label: "A send is in flight. Quit anyway? [y/N]", text: "", editable: false)
+        case .confirmResend: return Prompt(label: resendQuestion, text: "", editable: false)
         case nil: return nil
         }
     }

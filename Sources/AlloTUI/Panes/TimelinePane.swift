@@ -81,8 +81,8 @@ enum TimelinePane {
             case .pending: status = Line(text: "sending…", role: .dim)
             case .failed(_, let error):
                 status = Line(text: "✗ not sent: \(Format.oneLine(error.message)) · Enter retries, e edits", role: .warning)
-            case .unknown:
-                status = Line(text: "? unknown, check before resending · e edits", role: .warning)
+            case .unknown(_, let unknown):
+                status = Line(text: unknownStatus(unknown), role: .warning)
             case .api(let value):
                 if let value, value.uppercased() == "FAILED" || value.uppercased() == "UNDELIVERED" {
                     status = Line(text: "✗ \(Format.result(value))", role: .warning)
@@ -102,6 +102,32 @@ enum TimelinePane {
                 lines.append(Line(text: Truncate.fit(Format.oneLine(summary), width: width), role: .dim))
             }
             return lines
+        }
+    }
+
+    /// What an unknown send's item says: "unknown" while the server is checked, then why it is still not settled.
+    static func unknownStatus(_ unknown: UnknownSend) -> String {
+        switch unknown.phase {
+        case .checking:
+            return "? unknown: \(Format.oneLine(unclearAnswer(unknown.cause))); checking the server…"
+        case .notFound:
+            return "? not found on the server yet · Enter checks again, R sends again, e edits"
+        case .checkFailed(let error):
+            return "? unknown: could not check the server (\(Format.oneLine(error.message))) · Enter checks again, "
+                + "R sends again"
+        case .cannotCheck(let reason):
+            return "? unknown: \(Format.oneLine(reason)) · R sends again, e edits"
+        }
+    }
+
+    /// The unclear answer in a few words: the status or what went wrong, not the server's message.
+    private static func unclearAnswer(_ cause: ErrorInfo) -> String {
+        switch cause.kind {
+        case .http(let status): return "the API answered \(status)"
+        case .timeout: return "no answer in time"
+        case .network: return "the connection was lost"
+        case .undecodable: return "the answer could not be read"
+        case .cancelled, .invalid: return cause.message
         }
     }
 

@@ -75,7 +75,9 @@ enum TL {
 
     static let emptyText = ComposeValidation(problems: ["the message is empty"], segments: SMSSegments.count(""))
 
-    static let serverError = ErrorInfo(kind: .http(status: 500), message: "HTTP 500", hint: "server error; try again")
+    static let serverError = ErrorInfo(AlloError.http(HTTPFailure(status: 502, code: "BAD_GATEWAY", message: "Bad gateway")))
+    static let rateLimited = ErrorInfo(AlloError.http(HTTPFailure(status: 429, code: "RATE_LIMIT_EXCEEDED",
+                                                                  message: "Too many requests")))
     static let timeout = ErrorInfo(kind: .timeout, message: "no answer within 30 seconds", hint: "check the connection",
                                    mayHaveBeenDone: true)
 }

@@ -8,9 +8,9 @@ import Testing
         RefreshRequest(alloNumber: Fx.n1, source: .conversations, since: since, openConversation: open)
     }
 
-    @Test func startLoadsTheSessionAndTheDrafts() {
+    @Test func startLoadsTheSessionTheDraftsAndTheOutbox() {
         var store = TestStore()
-        store.send(.started(Make.t0), effects: [.loadSession, .loadDrafts]) { $0.status.now = Make.t0 }
+        store.send(.started(Make.t0), effects: [.loadSession, .loadDrafts, .loadOutbox]) { $0.status.now = Make.t0 }
     }
 
     @Test func aTickBeforeTheRefreshIsDueOnlyMovesTheClock() {
@@ -243,12 +243,16 @@ import Testing
             $0.compose.drafts = [Make.key("+14155550003"): "call me", Make.key("+14155550001"): "see you",
                                  open: "old text", Make.key("+14155550002"): "  "]
             $0.timeline.key = open
+            $0.compose.conversation = open
             $0.compose.text = "new text"
         }
-        store.send(.quitRequested, effects: [.saveDrafts([
+        store.send(.quitRequested, effects: [.saveDrafts(Revision(1, [
             DraftRecord(key: Make.key("+14155550001"), text: "see you"),
             DraftRecord(key: Make.key("+14155550003"), text: "call me"),
             DraftRecord(key: open, text: "new text"),
-        ])]) { $0.navigation.quitting = true }
+        ]))]) {
+            $0.navigation.quitting = true
+            $0.compose.draftsRevision = 1
+        }
     }
 }

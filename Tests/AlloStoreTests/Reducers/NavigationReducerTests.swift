@@ -150,9 +150,10 @@ import Testing
         command("refresh", in: &store)
         store.send(.commandLineSubmitted) { $0.navigation.commandLine = nil }
         command("q", in: &store)
-        store.send(.commandLineSubmitted, effects: [.saveDrafts([])]) {
+        store.send(.commandLineSubmitted, effects: [.saveDrafts(Revision(1, []))]) {
             $0.navigation.commandLine = nil
             $0.navigation.quitting = true
+            $0.compose.draftsRevision = 1
         }
     }
 

@@ -6,7 +6,7 @@ import Testing
 @Suite struct SessionReducerTests {
     private func started() -> TestStore {
         var store = TestStore()
-        store.send(.started(Make.t0), effects: [.loadSession, .loadDrafts]) { $0.status.now = Make.t0 }
+        store.send(.started(Make.t0), effects: [.loadSession, .loadDrafts, .loadOutbox]) { $0.status.now = Make.t0 }
         return store
     }
 

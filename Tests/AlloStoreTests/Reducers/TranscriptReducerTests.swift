@@ -99,7 +99,7 @@ import Testing
             $0.transcript.transcript = .failed(TL.serverError, previous: Transcript(rows: Self.rows, summary: "Wants a quote"))
             StatusReducer.report(TL.serverError, in: &$0)
         }
-        #expect(store.state.status.toasts.last?.text == "HTTP 500")
+        #expect(store.state.status.toasts.last?.text == TL.serverError.message)
     }
 
     @Test func closingReturnsFocusToTheTimeline() {

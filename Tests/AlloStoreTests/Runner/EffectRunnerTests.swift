@@ -37,7 +37,7 @@ struct EffectRunnerTests {
             #expect(identity.readsPerSecond > 0)
 
             let bad = try AlloClient(apiKey: "ak_live_notakeyatall", baseURL: sandbox.server.baseURL, retry: .never)
-            let failed = await EffectRunner(client: bad, draftsURL: URL(fileURLWithPath: "/nonexistent/d.json")).run(.loadSession)
+            let failed = await EffectRunner(client: bad, stateDirectory: URL(fileURLWithPath: "/nonexistent")).run(.loadSession)
             guard case .sessionFailed(let error)? = failed.last else { Issue.record("got \(failed)"); return }
             #expect(error.kind == .http(status: 401))
         }
@@ -257,7 +257,7 @@ struct EffectRunnerTests {
     @Test("sendSMS answers smsSent with an outbound item whose id is stable for the outbox entry")
     func sendSMS() async throws {
         try await withSandbox { sandbox in
-            let request = SendRequest(outboxID: 7, sender: .number(Self.line), recipient: "+14155551234", text: "On my way")
+            let request = SendRequest(outboxID: 7, sender: .number(Self.line), recipient: "+14155551234", text: "On my way", outboxRevision: 0)
             let action = answer(try await sandbox.runner().run(.sendSMS(request)))
             guard case .smsSent(outboxID: 7, let item)? = action else { Issue.record("got \(String(describing: action))"); return }
             #expect(item.id == "sent-7")
@@ -272,17 +272,17 @@ struct EffectRunnerTests {
     func sendSMSFailures() async throws {
         try await withSandbox { sandbox in
             try await sandbox.fault(#"{"kind":"latency","latency_ms":4000,"count":1,"path_prefix":"/v1/api/sms"}"#)
-            let request = SendRequest(outboxID: 1, sender: .number(Self.line), recipient: "+14155551234", text: "Hi")
+            let request = SendRequest(outboxID: 1, sender: .number(Self.line), recipient: "+14155551234", text: "Hi", outboxRevision: 0)
             // The client's own retry policy: a timed-out send must not be retried.
             let slow = EffectRunner(client: try sandbox.client(timeout: .milliseconds(800), retry: .default),
-                                    draftsURL: URL(fileURLWithPath: "/nonexistent/d.json"))
+                                    stateDirectory: URL(fileURLWithPath: "/nonexistent"))
             let timedOut = await slow.run(.sendSMS(request))
             guard case .smsSendFailed(outboxID: 1, let error)? = timedOut.last else { Issue.record("got \(timedOut)"); return }
             #expect(error.kind == .timeout)
 
             try await sandbox.fault(#"{"kind":"status","status":500,"count":1,"path_prefix":"/v1/api/sms"}"#)
-            let failed = try await EffectRunner(client: sandbox.client(retry: .default), draftsURL: URL(fileURLWithPath: "/nonexistent/d.json"))
-                .run(.sendSMS(SendRequest(outboxID: 2, sender: .number(Self.line), recipient: "+14155551234", text: "Hi")))
+            let failed = try await EffectRunner(client: sandbox.client(retry: .default), stateDirectory: URL(fileURLWithPath: "/nonexistent"))
+                .run(.sendSMS(SendRequest(outboxID: 2, sender: .number(Self.line), recipient: "+14155551234", text: "Hi", outboxRevision: 0)))
             guard case .smsSendFailed(outboxID: 2, let serverError)? = failed.last else { Issue.record("got \(failed)"); return }
             #expect(serverError.kind == .http(status: 500))
             // Neither was retried: one 500, and at most the delayed first send (journaled once the server answers it).
@@ -296,12 +296,12 @@ struct EffectRunnerTests {
         try await withSandbox { sandbox in
             let runner = try sandbox.runner()
             let sent = answer(await runner.run(.sendSMS(SendRequest(outboxID: 3, sender: .senderID("MaisonLum"),
-                                                                    recipient: "+33612345678", text: "Bonjour"))))
+                                                                    recipient: "+33612345678", text: "Bonjour", outboxRevision: 0))))
             guard case .smsSent(outboxID: 3, let item)? = sent else { Issue.record("got \(String(describing: sent))"); return }
             #expect(item.contactNumber == "+33612345678")
 
             let refused = await runner.run(.sendSMS(SendRequest(outboxID: 4, sender: .senderID("MaisonLum"),
-                                                                recipient: "+14155551234", text: "Hello")))
+                                                                recipient: "+14155551234", text: "Hello", outboxRevision: 0)))
             guard case .smsSendFailed(outboxID: 4, let error)? = refused.last else { Issue.record("got \(refused)"); return }
             #expect(error.kind == .invalid)
             #expect(try await sandbox.requests(to: "/v1/api/sms") == 1)

@@ -14,7 +14,7 @@ struct SessionEndToEndTests {
         try await withSandbox(contacts: 16, itemsPerContact: 64) { sandbox in
             let drafts = FileManager.default.temporaryDirectory.appendingPathComponent("allo-e2e-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: drafts) }
-            let runner = try sandbox.runner(drafts: drafts.appendingPathComponent("drafts.json"))
+            let runner = try sandbox.runner(state: drafts)
             let store = Store(runner: runner, clock: StepClock())
             let watcher = StoreWatcher(store)
             defer { Task { await store.stop() } }
@@ -91,7 +91,7 @@ struct SessionEndToEndTests {
 
             // Quit: the drafts are written (none left: the text was sent).
             await store.stop()
-            #expect(try DraftFile(url: drafts.appendingPathComponent("drafts.json")).load() == [])
+            #expect(try PrivateFile<[DraftRecord]>(url: drafts.appendingPathComponent("drafts.json")).load() == [])
         }
     }
 }

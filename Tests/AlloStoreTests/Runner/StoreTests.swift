@@ -77,9 +77,9 @@ struct StoreTests {
         }
         let store = Store(state: state, clock: StepClock(), now: { Self.t0 }, perform: script.perform)
         store.send(.started(Self.t0))
-        #expect(store.effectsInFlight == 2)
+        #expect(store.effectsInFlight == 3)
         await store.stop()
-        #expect(script.performed.withLock { $0 }.contains(.saveDrafts([DraftRecord(key: key, text: "call me back")])))
+        #expect(script.performed.withLock { $0 }.contains(.saveDrafts(Revision(1, [DraftRecord(key: key, text: "call me back")]))))
         #expect(store.effectsInFlight == 0)
         release.continuation.yield()
         store.send(.rateLimitObserved(Self.reading))

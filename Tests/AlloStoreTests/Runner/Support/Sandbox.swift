@@ -26,11 +26,12 @@ struct Sandbox: HoldsSandbox {
         try AlloClient(apiKey: key(name), baseURL: server.baseURL, timeout: timeout, retry: retry)
     }
 
-    func runner(key name: String = "full", timeout: Duration = .seconds(60), drafts: URL? = nil) throws -> EffectRunner {
+    /// A runner on this sandbox; drafts and the outbox go to `state` (a fresh temporary folder by default).
+    func runner(key name: String = "full", timeout: Duration = .seconds(60), state: URL? = nil) throws -> EffectRunner {
         let clock = clock
         return EffectRunner(client: try client(key: name, timeout: timeout),
-                            draftsURL: drafts ?? FileManager.default.temporaryDirectory
-                                .appendingPathComponent("allo-store-tests-\(UUID().uuidString)/drafts.json"),
+                            stateDirectory: state ?? FileManager.default.temporaryDirectory
+                                .appendingPathComponent("allo-store-tests-\(UUID().uuidString)"),
                             now: { Date(timeIntervalSince1970: clock.now()) })
     }
 

@@ -5,12 +5,12 @@ import Glibc
 import Darwin
 #endif
 
-/// The drafts on disk: a JSON array of `DraftRecord`, readable by the user only (0600, in a 0700 directory).
+/// A JSON file only its owner can read (0600, in a 0700 directory): the drafts and the outbox.
 ///
-/// Writes are atomic (a temporary file in the same directory, then `rename(2)`), so a crash leaves the old file or the
-/// new one, never half of one. A missing file means no drafts. A file that does not parse is moved aside to
+/// Writes are atomic (a temporary file in the same directory, fsync, then `rename(2)`), so a crash or `kill -9` leaves
+/// the old file or the new one, never half of one. A missing file is nil. A file that does not parse is moved aside to
 /// `<name>.corrupt-<unix time>` and reported, never overwritten: the user's text is still in it.
-public struct DraftFile: Sendable {
+public struct PrivateFile<Value: Codable & Sendable>: Sendable {
     public let url: URL
 
     public init(url: URL) {
@@ -25,23 +25,23 @@ public struct DraftFile: Sendable {
 
         public var description: String {
             switch self {
-            case .io(let reason): return "drafts file: \(reason)"
-            case .corrupt(let path): return "the drafts file could not be read; it was kept as \(path)"
+            case .io(let reason): return reason
+            case .corrupt(let path): return "the file could not be read; it was kept as \(path)"
             }
         }
     }
 
-    /// The saved drafts; [] when there is no file. A corrupt file is moved aside and `Failure.corrupt` thrown.
-    public func load() throws(Failure) -> [DraftRecord] {
+    /// The saved value; nil when there is no file. A corrupt file is moved aside and `Failure.corrupt` thrown.
+    public func load() throws(Failure) -> Value? {
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
-            if !FileManager.default.fileExists(atPath: url.path) { return [] }
+            if !FileManager.default.fileExists(atPath: url.path) { return nil }
             throw .io("cannot read \(url.path): \(error.localizedDescription)")
         }
         do {
-            return try JSONDecoder().decode([DraftRecord].self, from: data)
+            return try JSONDecoder().decode(Value.self, from: data)
         } catch {
             let aside = url.path + ".corrupt-\(Int(Date().timeIntervalSince1970))"
             guard rename(url.path, aside) == 0 else { throw .io("cannot move the unreadable \(url.path) aside: \(Self.systemError())") }
@@ -49,8 +49,8 @@ public struct DraftFile: Sendable {
         }
     }
 
-    /// Replaces the file with `drafts`, atomically, mode 0600; creates the directory (0700) if needed.
-    public func save(_ drafts: [DraftRecord]) throws(Failure) {
+    /// Replaces the file with `value`, atomically, mode 0600; creates the directory (0700) if needed.
+    public func save(_ value: Value) throws(Failure) {
         let directory = url.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
@@ -62,13 +62,13 @@ public struct DraftFile: Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data: Data
         do {
-            data = try encoder.encode(drafts)
+            data = try encoder.encode(value)
         } catch {
-            throw .io("cannot encode the drafts: \(error)")
+            throw .io("cannot encode \(url.lastPathComponent): \(error)")
         }
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
         // Created 0600 from the start: the text is never readable by others, not even for a moment.
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .io("cannot create \(temporary): \(Self.systemError())") }
         let written = data.withUnsafeBytes { buffer -> Bool in
             var offset = 0
