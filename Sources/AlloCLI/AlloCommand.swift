@@ -10,7 +10,8 @@ public struct AlloCommand: AsyncParsableCommand {
             Without a subcommand, runs the terminal client on the key of the profile in use (or ALLO_API_KEY), or with \
             --demo on a built-in sandbox; press ? in the client for its keys. The subcommands do the same work from \
             scripts: human output by default, --json for machines; exit 0 ok, 1 API error, 2 usage error, 3 network \
-            error or timeout, 4 authentication or permission error.
+            error or timeout, 4 authentication or permission error, 5 an SMS that may have been sent and could not be \
+            confirmed (do not resend it blindly).
 
             Settings, strongest first: flags; ALLO_API_KEY, ALLO_BASE_URL, ALLO_PROFILE, ALLO_THEME; the profile in \
             $XDG_CONFIG_HOME/allo/config.toml (default ~/.config/allo/config.toml, mode 0600; `allo auth login` \

@@ -51,9 +51,18 @@ struct CommandContext: Sendable {
 
     /// How long one request may take: `ALLO_TIMEOUT` seconds, default 30.
     func timeout() throws(CLIError) -> Duration {
-        guard let text = io.variables["ALLO_TIMEOUT"], !text.isEmpty else { return .seconds(30) }
+        try seconds("ALLO_TIMEOUT", default: 30)
+    }
+
+    /// How long `sms send` looks for an SMS after an unclear answer: `ALLO_SMS_CHECK_SECONDS`, default 10.
+    func smsCheckWindow() throws(CLIError) -> Duration {
+        try seconds("ALLO_SMS_CHECK_SECONDS", default: 10)
+    }
+
+    private func seconds(_ variable: String, default fallback: Int) throws(CLIError) -> Duration {
+        guard let text = io.variables[variable], !text.isEmpty else { return .seconds(fallback) }
         guard let seconds = Double(text), seconds > 0, seconds <= 3600 else {
-            throw CLIError.usage("ALLO_TIMEOUT '\(text)' is not a number of seconds between 0 and 3600")
+            throw CLIError.usage("\(variable) '\(text)' is not a number of seconds between 0 and 3600")
         }
         return .milliseconds(Int(seconds * 1000))
     }

@@ -15,11 +15,16 @@ enum ErrorReport {
                           exitStatus: error.exitStatus)
         case let error as AlloError:
             return report(error, retrySafe: true)
-        case let error as MayHaveBeenDone:
-            // Retrying would do it twice: the "retry" hints give way to where to look first.
-            var report = report(error.failure, retrySafe: false)
-            report.lines.append("hint: " + error.look)
-            return report
+        case let error as Unconfirmed:
+            // Retrying could send it twice: the "retry" hints of the send's own answer are left out.
+            let answer = report(error.failure, retrySafe: false).lines.map { $0.replacingOccurrences(of: "error: ", with: "") }
+            return Report(lines: ["error: UNCONFIRMED: the SMS may have been sent; it could not be confirmed; do not resend blindly",
+                                  "hint: the send's answer: " + (answer.first ?? ""),
+                                  "hint: " + error.reason,
+                                  "hint: look with `allo items search --contact-number \(error.recipient) --type sms` "
+                                      + "before sending it again (allo never resends one)"]
+                            + answer.dropFirst().filter { $0.hasPrefix("hint: request id") },
+                          exitStatus: ExitStatus.unconfirmed)
         default:
             return Report(lines: ["error: \(error)"], exitStatus: ExitStatus.apiError)
         }
@@ -94,11 +99,4 @@ enum ErrorReport {
         let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         return value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
     }
-}
-
-/// A write that failed in a way the server may still have done it (an SMS may be out): reported without "retry"
-/// hints, with `look` saying how to check first.
-struct MayHaveBeenDone: Error {
-    var failure: AlloError
-    var look: String
 }

@@ -9,6 +9,8 @@ enum ExitStatus {
     static let network: Int32 = 3
     /// No key, a refused key, a missing scope, or a config file others can read.
     static let authentication: Int32 = 4
+    /// The SMS may have been sent: the answer was unclear and it was not found on the server. Do not resend blindly.
+    static let unconfirmed: Int32 = 5
 }
 
 /// A failure the command found itself, before or instead of a request. `code` is a stable word for scripts.

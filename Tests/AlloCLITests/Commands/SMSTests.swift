@@ -1,4 +1,6 @@
 @testable import AlloCLI
+import AlloKit
+import AlloSandbox
 import Foundation
 import Testing
 
@@ -241,34 +243,59 @@ struct SMSTests {
         }
     }
 
-    @Test("a 500 on send is exit 1 after exactly one POST: an SMS is never resent")
-    func sendNotRetried() async throws {
-        try await withCLISandbox { sandbox in
-            try await sandbox.fault(#"{"kind":"status","status":500,"count":3,"path_prefix":"/v1/api/sms"}"#)
+    /// A sandbox on the real clock: the CLI dates its send by the real clock, and looks for copies from then on.
+    static func withRealClock<T>(_ body: (CLISandbox) async throws -> T) async throws -> T {
+        try await withCLISandbox(configure: { $0.clock = SystemClock() }, body)
+    }
+
+    @Test("a 502 after the SMS went out: exit 0, confirmed on the server with a note on stderr, after exactly one POST",
+          arguments: [#"{"kind":"status","status":502,"when":"after""#, #"{"kind":"drop_connection","when":"after""#])
+    func unclearAnswerConfirmed(fault: String) async throws {
+        try await Self.withRealClock { sandbox in
+            try await sandbox.fault(fault + #","count":3,"path_prefix":"/v1/api/sms"}"#)
             let run = await sandbox.run("sms", "send", "--from", CLISandbox.usLine, "--to", Self.recipient,
-                                        "--message", "Hi")
-            #expect(run.exitStatus == 1)
-            #expect(run.err.contains("(HTTP 500)"))
-            #expect(run.err.contains("hint: the SMS may have been sent"))
-            #expect(!run.err.contains("retry later"))
-            let requests = try await sandbox.journal(pathPrefix: "/v1/api/sms")
-            #expect(requests.count == 1)
+                                        "--message", "Confirmed later", "--json")
+            #expect(run.exitStatus == 0, "\(run.err)")
+            #expect(run.err.contains("no clear answer ("))
+            #expect(run.err.contains("sent: confirmed on the server after an unclear answer"))
+            let object = try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any]
+            #expect(object?["content"] as? String == "Confirmed later")
+            #expect(object?["to_number"] as? String == Self.recipient)
+            #expect(Set(object?.keys.map { $0 } ?? []) == Self.textMessageKeys)
+            #expect(try await Self.sends(sandbox).count == 1)
         }
     }
 
-    @Test("a connection dropped after the send is exit 3 after exactly one POST, with the never-resent hint")
-    func sendDroppedConnection() async throws {
-        try await withCLISandbox { sandbox in
-            try await sandbox.fault(#"{"kind":"drop_connection","count":3,"path_prefix":"/v1/api/sms"}"#)
+    @Test("a 502 or a drop before the SMS went out: exit 5, UNCONFIRMED, do not resend blindly, after exactly one POST",
+          arguments: [#"{"kind":"status","status":502,"when":"before""#, #"{"kind":"drop_connection","when":"before""#])
+    func unclearAnswerUnconfirmed(fault: String) async throws {
+        try await Self.withRealClock { sandbox in
+            try await sandbox.fault(fault + #","count":3,"path_prefix":"/v1/api/sms"}"#)
             let run = await sandbox.run("sms", "send", "--from", CLISandbox.usLine, "--to", Self.recipient,
-                                        "--message", "Hi", "--json")
-            #expect(run.exitStatus == 3, "\(run.err)")
+                                        "--message", "Never went out", env: ["ALLO_SMS_CHECK_SECONDS": "0.5"])
+            #expect(run.exitStatus == 5, "\(run.err)")
             #expect(run.out.isEmpty)
-            #expect(run.err.contains("error: NETWORK") || run.err.contains("error: TIMEOUT"))
-            #expect(run.err.contains("hint: the SMS may have been sent; look with `allo items search"))
-            #expect(!run.err.contains("then retry"))
-            let requests = try await sandbox.journal(pathPrefix: "/v1/api/sms")
-            #expect(requests.count == 1)
+            let lines = run.err.split(separator: "\n").map(String.init)
+            let error = try #require(lines.first { $0.hasPrefix("error: ") })
+            #expect(error == "error: UNCONFIRMED: the SMS may have been sent; it could not be confirmed; do not resend blindly")
+            #expect(lines.contains { $0.hasPrefix("hint: the send's answer: ") })
+            #expect(lines.contains("hint: not found on the server within 0.5 s"))
+            #expect(lines.contains { $0.contains("look with `allo items search --contact-number \(Self.recipient) --type sms`") })
+            #expect(!run.err.contains("retry"))
+            #expect(try await Self.sends(sandbox).count == 1)
+            let looks = try await sandbox.journal(pathPrefix: "/v2/api/conversations/items/search")
+            #expect(looks.count == SentSMSQuery.checkTimes().count, "it looked four times before giving up")
+        }
+    }
+
+    @Test("a 429 on send is not an unclear answer: exit 1, nothing sent, nothing looked for")
+    func rateLimitedSendIsRefused() async throws {
+        try await withCLISandbox { sandbox in
+            try await sandbox.fault(#"{"kind":"rate_limit","retry_after":3600,"count":1,"path_prefix":"/v1/api/sms"}"#)
+            let run = await sandbox.run("sms", "send", "--from", CLISandbox.usLine, "--to", Self.recipient, "--message", "Hi")
+            #expect(run.exitStatus == 1, "\(run.err)")
+            #expect(run.err.contains("(HTTP 429)"))
+            #expect(try await sandbox.journal(pathPrefix: "/v2/api/conversations/items/search").isEmpty)
         }
     }
 

@@ -1,5 +1,6 @@
 import AlloKit
 import ArgumentParser
+import Foundation
 
 /// `allo sms send`: `POST /v1/api/sms`, from an Allo number or with a sender ID (there is no v2 send).
 struct SMSSend: APICommand {
@@ -15,9 +16,12 @@ struct SMSSend: APICommand {
             [y/N]": anything but y or yes sends nothing and exits 1 (error: CANCELLED). --yes skips the question. allo \
             never asks when stdin is not a terminal, nor with --message - (stdin is the message).
 
-            An SMS is never resent by allo: after a dropped connection, a timeout (exit 3) or a 5xx (exit 1) the \
-            message may have gone out, so look before sending it again. The API returns no message id: --json prints \
-            the sent TextMessage (from_number, sender_id, to_number, type, content, start_date).
+            An SMS is never resent by allo. When the answer is unclear (a 5xx, a timeout, a dropped connection, an \
+            unreadable reply) the message may have gone out: allo looks for it on the server for up to 10 s \
+            (ALLO_SMS_CHECK_SECONDS). Found: exit 0, with a note that it was confirmed after an unclear answer. Not \
+            found: exit 5 — the SMS may have been sent and could not be confirmed; do not resend it blindly. A refused \
+            send (a 4xx, a 429, a refused connection) sent nothing. The API returns no message id: --json prints the \
+            sent TextMessage (from_number, sender_id, to_number, type, content, start_date).
 
             Examples:
               allo sms send --from +14155550100 --to +14155551234 --message "Shipped!"
@@ -93,7 +97,20 @@ struct SMSSend: APICommand {
                 throw CLIError(code: "CANCELLED", message: "not sent", hint: nil, exitStatus: ExitStatus.apiError)
             }
         }
-        let sent = try await send(text, from: origin, client: try context.client(settings))
+        let client = try context.client(settings)
+        let query = SentSMSQuery(origin: origin.query, to: to, message: text, sentAt: Date())
+        let sent: TextMessage
+        switch await send(text, from: origin, client: client) {
+        case .success(let message):
+            sent = message
+        case .failure(let error) where error.mayHaveBeenDone:
+            output.note("no clear answer (\(Self.describe(error))): looking for the SMS on the server…")
+            let confirmation = SendConfirmation(client: client, query: query, window: try context.smsCheckWindow())
+            sent = try await confirmation.confirm(after: error)
+            output.note("sent: confirmed on the server after an unclear answer")
+        case .failure(let error):
+            throw error
+        }
         if global.json { return try output.json(sent) }
         output.fields([
             ("sent", "yes"),
@@ -106,18 +123,35 @@ struct SMSSend: APICommand {
         output.note("the API returns no message id; `allo items search --contact-number \(to) --type sms` lists it")
     }
 
-    /// One POST. When the message may be out (AlloKit's `AlloError.mayHaveBeenDone`) the failure is reported without
-    /// "retry" hints, which would send it twice, and says where to look first.
-    func send(_ text: String, from origin: Origin, client: AlloClient) async throws -> TextMessage {
+    /// One POST; never repeated when it may have been done (AlloKit's rule).
+    func send(_ text: String, from origin: Origin, client: AlloClient) async -> Result<TextMessage, AlloError> {
         do {
             switch origin {
-            case .number(let number): return try await client.sms.send(from: number, to: to, message: text)
-            case .senderID(let name): return try await client.sms.sendFrance(senderID: name, to: to, message: text)
+            case .number(let number): return .success(try await client.sms.send(from: number, to: to, message: text))
+            case .senderID(let name): return .success(try await client.sms.sendFrance(senderID: name, to: to, message: text))
             }
         } catch {
-            guard error.mayHaveBeenDone else { throw error }
-            throw MayHaveBeenDone(failure: error, look: "the SMS may have been sent; look with `allo items search "
-                                      + "--contact-number \(to) --type sms` before sending it again (allo never resends one)")
+            return .failure(error)
+        }
+    }
+
+    /// The unclear answer in a few words, for the note on stderr.
+    static func describe(_ error: AlloError) -> String {
+        switch error {
+        case .http(let failure): return "HTTP \(failure.status)"
+        case .timeout: return "no answer in time"
+        case .transport(_, let failure): return failure.message
+        case .undecodable(let body): return "an unreadable answer, HTTP \(body.status)"
+        case .cancelled, .invalidArgument: return String(describing: error)
+        }
+    }
+}
+
+extension SMSSend.Origin {
+    var query: SentSMSQuery.Origin {
+        switch self {
+        case .number(let number): .number(number)
+        case .senderID(let name): .senderID(name)
         }
     }
 }
