@@ -48,7 +48,11 @@ public struct AlloCommand: AsyncParsableCommand {
 
 extension AlloCommand {
     /// The process entry point (`Sources/allo/main.swift`): parses, runs, and exits with allo's exit codes.
+    /// The terminal client first re-executes itself with crash reports going to a file (`CrashReports`).
     public static func runAsRoot() async {
+        let environment = ClientEnvironment.current()
+        CrashReports.prepare(arguments: CommandLine.arguments, environment: environment.variables,
+                             stateDirectory: environment.stateDirectory)
         Foundation.exit(await CommandRunner.run(Array(CommandLine.arguments.dropFirst()), io: .process()))
     }
 }

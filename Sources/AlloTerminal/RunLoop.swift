@@ -57,7 +57,8 @@ public enum TerminalLoop {
     /// Starts the screen and the store (`store.start()`), draws only when the state changed or the terminal was resized,
     /// sends each key's actions (`KeyMap.actions(for:in:)`) to the store, suspends on Ctrl-Z. On the way out it
     /// calls `await store.stop()` (drafts saved) and restores the terminal.
-    /// - Returns: 0 after a quit; 128 + the signal number after SIGTERM, SIGHUP or SIGINT; 129 when stdin hung up.
+    /// - Returns: 0 after a quit; 128 + the signal number after SIGTERM, SIGHUP, SIGINT or SIGQUIT; 129 when stdin hung
+    ///   up.
     /// - Throws: `TerminalError` when the terminal cannot be started (nothing was changed then).
     public static func run(store: Store, theme: Theme, chrome: Chrome) async throws(TerminalError) -> Int32 {
         try await run(store: store) { state, size in
@@ -68,11 +69,13 @@ public enum TerminalLoop {
     /// The same with any frame function (a cursor for compose, a theme that changes at run time), and an optional
     /// `intercept` that sees each key before the key map: return true when it handled the key (e.g. Ctrl-E running
     /// `$EDITOR` through `TerminalControl.released`, `y` copying through `copyToClipboard`). Ctrl-Z always suspends.
+    /// `crashNotice` is the line written on stderr after a crash, once the terminal is restored.
     public static func run(store: Store,
                            frame: @escaping @MainActor (AppState, Size) -> TerminalFrame,
-                           intercept: (@MainActor (KeyEvent, TerminalControl) -> Bool)? = nil)
+                           intercept: (@MainActor (KeyEvent, TerminalControl) -> Bool)? = nil,
+                           crashNotice: String = "allo crashed\n")
         async throws(TerminalError) -> Int32 {
-        let signalFD = TerminalRestore.install()
+        let signalFD = TerminalRestore.install(crashNotice: crashNotice)
         let screen: CursesScreen
         do {
             screen = try CursesScreen()

@@ -4,11 +4,11 @@ typealias SavedTermios = termios
 
 /// Puts the terminal back on every exit path.
 ///
-/// - Crashes (SIGILL and SIGTRAP from Swift traps, SIGSEGV, SIGBUS, SIGABRT): nothing unwinds, so the handler restores
-///   with async-signal-safe calls only (`write` of the mode-off bytes, `tcsetattr` of the termios saved at start), puts
-///   the previous action back (the default, or Swift's backtracer, which then prints after the terminal is sane) and
-///   re-raises.
-/// - SIGTERM, SIGHUP, SIGINT: graceful. The handler writes the signal number to a self-pipe that `InputPump` polls, and
+/// - Crashes (SIGILL and SIGTRAP from Swift traps, SIGSEGV, SIGBUS, SIGABRT, also when sent from outside): nothing
+///   unwinds, so the handler restores with async-signal-safe calls only (`write` of the mode-off bytes, `tcsetattr` of
+///   the termios saved at start), writes the crash notice on stderr (where the backtrace goes), puts the previous
+///   action back (the default, or Swift's backtracer, which then writes its file) and re-raises.
+/// - SIGTERM, SIGHUP, SIGINT, SIGQUIT: graceful. The handler writes the signal number to a self-pipe that `InputPump` polls, and
 ///   the loop quits and restores normally. (Not dispatch signal sources: they lose signals on Linux.)
 /// - SIGWINCH: curses' own handler still runs (it queues `KEY_RESIZE`), and a byte on the pipe wakes the loop to read it.
 /// - `exit()` while curses is active: an `atexit` hook does the crash restore.
@@ -17,12 +17,16 @@ typealias SavedTermios = termios
 /// pointer: no lazy global initialisation, no exclusivity checks, no allocation inside a handler.
 enum TerminalRestore {
     static let crashSignals: [Int32] = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGABRT]
-    static let gracefulSignals: [Int32] = [SIGTERM, SIGHUP, SIGINT]
+    static let gracefulSignals: [Int32] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT]
 
-    /// Saves termios, opens the self-pipe and installs the handlers. Returns the pipe's read end.
-    static func install() -> Int32 {
+    /// Saves termios, opens the self-pipe and installs the handlers; `crashNotice` is written on stderr after a crash,
+    /// once the terminal is restored. Returns the pipe's read end.
+    static func install(crashNotice: String) -> Int32 {
         let block = restoreBlock
         if block.pointee.installed != 0 { return block.pointee.pipeRead }
+        free(block.pointee.notice)
+        block.pointee.notice = strdup(crashNotice)
+        block.pointee.noticeLength = block.pointee.notice.map { strlen($0) } ?? 0
         block.pointee.hasTermios = tcgetattr(STDIN_FILENO, &block.pointee.termios) == 0 ? 1 : 0
         block.pointee.outputFD = STDOUT_FILENO
         var ends: [Int32] = [-1, -1]
@@ -100,14 +104,22 @@ enum TerminalRestore {
     }
 
     private static func crashed(_ signal: Int32) {
+        let wasActive = restoreBlock.pointee.active != 0
         restoreNow()
         let block = restoreBlock
+        if wasActive, let notice = block.pointee.notice { _ = write(STDERR_FILENO, notice, block.pointee.noticeLength) }
         var previous = block.pointee.previous(signal)
         if handlerValue(previous) == 1 {
             previous = sigaction()
             previous.__sigaction_handler.sa_handler = SIG_DFL
         }
         _ = sigaction(signal, &previous, nil)
+        _ = raise(signal)
+        // Back here when the signal was sent from outside: Swift's backtracer returns, expecting the faulting
+        // instruction to fault again. End the process the default way.
+        var fallback = sigaction()
+        fallback.__sigaction_handler.sa_handler = SIG_DFL
+        _ = sigaction(signal, &fallback, nil)
         _ = raise(signal)
     }
 
@@ -166,6 +178,9 @@ struct RestoreBlock {
     var outputFD: Int32 = STDOUT_FILENO
     var pipeRead: Int32 = -1
     var pipeWrite: Int32 = -1
+    /// The line written on stderr after a crash (a C string made before any handler is installed).
+    var notice: UnsafeMutablePointer<CChar>? = nil
+    var noticeLength = 0
     /// Previous actions by signal number (signals below 32 are the only ones used); a raw buffer, so a handler reading
     /// it retains nothing.
     let actions: UnsafeMutablePointer<sigaction> = {

@@ -78,7 +78,7 @@ enum ClientLauncher {
             }, intercept: { key, control in
                 KeyIntercept.handle(key, store: store, control: control, themes: themes, environment: environment.variables,
                                    log: log)
-            })
+            }, crashNotice: CrashReports.notice(environment: environment.variables))
         } catch {
             log?.write("terminal: \(error)")
             Console.err("allo: \(error)\n" + ClientSetupError.instead)
