@@ -79,6 +79,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            // Every child process (tests, allo-bench, the editor `allo` runs) starts here; no other dependency.
             name: "ProcessTools",
             swiftSettings: strict
         ),
@@ -152,6 +153,11 @@ let package = Package(
         .testTarget(
             name: "AlloCLITests",
             dependencies: ["AlloCLI", "AlloStore", "AlloTUI", "AlloKit", "AlloSandbox", "SandboxTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ProcessToolsTests",
+            dependencies: ["ProcessTools"],
             swiftSettings: strict
         ),
     ],
