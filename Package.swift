@@ -152,7 +152,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AlloCLITests",
-            dependencies: ["AlloCLI", "AlloStore", "AlloTUI", "AlloKit", "AlloSandbox", "SandboxTestSupport"],
+            dependencies: ["AlloCLI", "AlloStore", "AlloTUI", "AlloKit", "AlloSandbox", "ProcessTools", "SandboxTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
