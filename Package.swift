@@ -57,6 +57,7 @@ let package = Package(
                 "AlloStore",
                 "AlloTUI",
                 "AlloTerminal",
+                "ProcessTools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
