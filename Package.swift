@@ -57,6 +57,7 @@ let package = Package(
                 "AlloStore",
                 "AlloTUI",
                 "AlloTerminal",
+                "ProcessTools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
@@ -79,6 +80,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            // Every child process (tests, allo-bench, the editor `allo` runs) starts here; no other dependency.
             name: "ProcessTools",
             swiftSettings: strict
         ),
@@ -151,7 +153,12 @@ let package = Package(
         ),
         .testTarget(
             name: "AlloCLITests",
-            dependencies: ["AlloCLI", "AlloStore", "AlloTUI", "AlloKit", "AlloSandbox", "SandboxTestSupport"],
+            dependencies: ["AlloCLI", "AlloStore", "AlloTUI", "AlloKit", "AlloSandbox", "ProcessTools", "SandboxTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ProcessToolsTests",
+            dependencies: ["ProcessTools"],
             swiftSettings: strict
         ),
     ],

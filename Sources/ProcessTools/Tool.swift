@@ -1,14 +1,19 @@
-import Foundation
+public import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Runs short-lived programs (tmux commands) without blocking a thread of the cooperative pool (two on these machines).
+/// Every child process of the tests, allo-bench and `allo` itself starts here, never through `Foundation.Process`.
 ///
-/// Not `Foundation.Process`: it hands each child one end of a socket pair and learns of the exit when that end closes,
-/// and a tmux client that starts a server passes the socket on to the daemon, so the exit was never seen. Here the
-/// child gets only stdin (/dev/null) and one pipe for stdout and stderr, every other descriptor closed; a thread of its
-/// own reads the pipe to its end and reaps the child. Shared by the end-to-end tests and allo-bench.
+/// Foundation's runner hands each child one end of a socket pair and learns of the exit when that end closes, and a
+/// tmux client that starts a server passes the socket on to the daemon, so the exit was never seen; it also crashed a
+/// test run (SIGSEGV in memcpy inside its `run()`) while other tests ran. Here every child starts through `Spawn`
+/// (descriptors 0, 1 and 2 as asked and no other, no signal blocked, default handlers), and threads of their own feed
+/// and read its pipes and reap it, so no thread of the cooperative pool (two on these machines) ever blocks.
+///
+/// - `run` and `capture`: short-lived programs, their output read to its end (merged, or stdout and stderr apart).
+/// - `start`: a long-running child (`ChildProcess`) whose stdout arrives line by line; signal it and wait for it.
+/// - `runInTerminal`: a program on the caller's terminal (an editor), waited for on the calling thread.
 public enum Tool {
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
@@ -18,6 +23,13 @@ public enum Tool {
         }
     }
 
+    /// What a program printed on stdout and on stderr, and its exit status (128 + signal when killed).
+    public struct Output: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
     /// The first executable `name` on `PATH` (or in the usual directories).
     public static func find(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
@@ -25,94 +37,71 @@ public enum Tool {
         return directories.map { $0 + "/" + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// Runs `executable` and returns its exit status (128 + signal when killed) and its output (stdout and stderr).
+    /// Runs `executable` and returns its exit status (128 + signal when killed) and its output (stdout and stderr in
+    /// one). Its stdin is `stdin` when given, else /dev/null; its environment `environment`, else this process's.
     /// A program still running after `timeout` is killed and reported as a failure, so a test fails rather than hangs.
     public static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
-                    timeout: Duration = .seconds(60)) async throws -> (status: Int32, output: String) {
-        var ends: [Int32] = [-1, -1]
-        guard pipe(&ends) == 0 else { throw Failure(description: "pipe: errno \(errno)") }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, ends[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, ends[1], 2)
-        if let closeFrom = addCloseFrom {
-            _ = closeFrom(&actions, 3)
-        } else {
-            for descriptor in openDescriptors() where descriptor > 2 { posix_spawn_file_actions_addclose(&actions, descriptor) }
-        }
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let variables = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            variables.forEach { free($0) }
-        }
-        // The child starts with no signal blocked and every handler at its default: the calling thread (a dispatch
-        // worker) blocks most signals, and a tmux server inheriting that mask ignored kill-server's SIGHUPs.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, variables)
-        close(ends[1])
-        guard spawned == 0 else {
-            close(ends[0])
-            throw Failure(description: "cannot run \(executable): \(String(cString: strerror(spawned)))")
-        }
-
-        let readEnd = ends[0]
-        let child = pid
-        let (ended, continuation) = AsyncStream<(Int32, Data)>.makeStream()
-        let reaper = Thread {
-            var data = Data()
-            var buffer = [UInt8](repeating: 0, count: 16_384)
-            while true {
-                let count = read(readEnd, &buffer, buffer.count)
-                if count > 0 { data.append(contentsOf: buffer[0..<count]); continue }
-                if count < 0, errno == EINTR { continue }
-                break
-            }
-            close(readEnd)
-            var status: Int32 = 0
-            while waitpid(child, &status, 0) < 0, errno == EINTR {}
-            let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-            continuation.yield((code, data))
-            continuation.finish()
-        }
-        reaper.start()
-        let watchdog = Task {
-            do { try await Task.sleep(for: timeout) } catch { return false }
-            kill(child, SIGKILL)
-            return true
-        }
-        var iterator = ended.makeAsyncIterator()
-        let (status, data) = await iterator.next() ?? (-1, Data())
-        watchdog.cancel()
-        if await watchdog.value {
-            throw Failure(description: "\(executable) \(arguments.joined(separator: " ")) did not end within \(timeout)")
-        }
-        return (status, String(decoding: data, as: UTF8.self))
+                           stdin: Data? = nil, timeout: Duration = .seconds(60)) async throws -> (status: Int32, output: String) {
+        let output = try await collect(executable, arguments, environment: environment, stdin: stdin, merged: true,
+                                       timeout: timeout)
+        return (output.status, output.stdout)
     }
 
-    private typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+    /// `run` with stdout and stderr apart.
+    public static func capture(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+                               stdin: Data? = nil, timeout: Duration = .seconds(60)) async throws -> Output {
+        try await collect(executable, arguments, environment: environment, stdin: stdin, merged: false, timeout: timeout)
+    }
 
-    /// glibc 2.34's `posix_spawn_file_actions_addclosefrom_np`, which the Glibc module does not import.
-    private static let addCloseFrom: CloseFrom? = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else {
-            return nil
+    /// Runs `executable` on this process's terminal: it gets descriptors 0, 1 and 2 as they are (and no other), every
+    /// signal at its default, and this process group, so it is in the foreground. Blocks the calling thread until the
+    /// program exits and returns its status (128 + signal when killed): meant for the main thread with the terminal
+    /// released (an editor); a task on the cooperative pool would hold one of its threads that long.
+    public static func runInTerminal(_ executable: String, _ arguments: [String],
+                                     environment: [String: String]? = nil) throws -> Int32 {
+        let started = try Spawn.start(executable, arguments, environment: environment,
+                                      stdin: .inherited, stdout: .inherited, stderr: .inherited)
+        return Child(started.pid).reap()
+    }
+
+    private enum Ending: Sendable {
+        case exited(Output)
+        case timedOut
+    }
+
+    private static func collect(_ executable: String, _ arguments: [String], environment: [String: String]?,
+                                stdin: Data?, merged: Bool, timeout: Duration) async throws -> Output {
+        let started = try Spawn.start(executable, arguments, environment: environment,
+                                      stdin: stdin == nil ? .null : .pipe, stdout: .pipe, stderr: merged ? .stdout : .pipe)
+        let child = Child(started.pid)
+        child.reapInBackground()
+        let outputs = Latch<[Data]>()
+        let exchange = Thread {
+            outputs.set(Exchange.run(input: stdin ?? Data(), stdin: started.stdin,
+                                     outputs: [started.stdout, started.stderr].compactMap { $0 }))
         }
-        return unsafeBitCast(symbol, to: CloseFrom.self)
-    }()
+        exchange.name = "pipes of \(started.pid)"
+        exchange.start()
 
-    private static func openDescriptors() -> [Int32] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).compactMap { Int32($0) }
+        // Whichever comes first decides: the exit with all the output, or the timeout. A descendant still holding the
+        // output pipe open after the child's exit ends in the timeout too.
+        let ending = Latch<Ending>()
+        Task {
+            let status = await child.status()
+            let data = await outputs.value().map { String(decoding: $0, as: UTF8.self) }
+            ending.set(.exited(Output(status: status, stdout: data[0], stderr: data.count > 1 ? data[1] : "")))
+        }
+        let watchdog = Task {
+            try await Task.sleep(for: timeout)
+            ending.set(.timedOut)
+        }
+        defer { watchdog.cancel() }
+        guard case .exited(let output) = await ending.value() else {
+            // Killed and reaped before the failure is reported.
+            child.signal(SIGKILL)
+            _ = await child.status()
+            throw Failure(description: "\(executable) \(arguments.joined(separator: " ")) did not end within \(timeout)")
+        }
+        return output
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessTools
 import Testing
 
 /// The built `allo` binary with real pipes: the exit codes a shell sees, stdin read to its end, no colour into a pipe.
@@ -10,27 +11,15 @@ struct BinaryTests {
         var err: String
     }
 
-    /// Runs the binary with only `variables` in its environment; stdout and stderr go to files (no pipe to fill).
+    /// Runs the binary with only `variables` in its environment (and a private config home), `stdin` on its stdin.
     func run(_ arguments: [String], variables: [String: String], stdin: String = "") async throws -> Result {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("allo-bin-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let paths = ["in", "out", "err"].map { folder.appendingPathComponent($0) }
-        try Data(stdin.utf8).write(to: paths[0])
-        for path in paths.dropFirst() { _ = FileManager.default.createFile(atPath: path.path, contents: nil) }
-        let process = Process()
-        process.executableURL = SandboxCommandTests.binary
-        process.arguments = arguments
-        process.environment = variables.merging(["XDG_CONFIG_HOME": folder.path, "HOME": folder.path]) { old, _ in old }
-        process.standardInput = try FileHandle(forReadingFrom: paths[0])
-        process.standardOutput = try FileHandle(forWritingTo: paths[1])
-        process.standardError = try FileHandle(forWritingTo: paths[2])
-        let exit = process.exitSignal()
-        try process.run()
-        await exit.wait()
-        return Result(status: process.terminationStatus,
-                      out: try String(contentsOf: paths[1], encoding: .utf8),
-                      err: try String(contentsOf: paths[2], encoding: .utf8))
+        let environment = variables.merging(["XDG_CONFIG_HOME": folder.path, "HOME": folder.path]) { old, _ in old }
+        let output = try await Tool.capture(SandboxCommandTests.binary.path, arguments, environment: environment,
+                                            stdin: Data(stdin.utf8))
+        return Result(status: output.status, out: output.stdout, err: output.stderr)
     }
 
     @Test("The message on stdin, counted offline: no key, no config, no network")

@@ -2,8 +2,11 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import Synchronization
+import ProcessTools
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs the real `allo` binary, as a developer would, and reads what it prints through a pipe.
 @Suite("allo sandbox (the command)")
@@ -13,35 +16,14 @@ struct SandboxCommandTests {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("allo")
     }
 
-    /// Lines of a pipe as they arrive.
-    final class LineReader: Sendable {
-        let lines: AsyncStream<String>
-        init(_ pipe: Pipe) {
-            let (stream, continuation) = AsyncStream<String>.makeStream()
-            lines = stream
-            let pending = Mutex(Data())
-            pipe.fileHandleForReading.readabilityHandler = { handle in
-                let chunk = handle.availableData
-                if chunk.isEmpty { continuation.finish(); handle.readabilityHandler = nil; return }
-                pending.withLock { buffer in
-                    buffer.append(chunk)
-                    while let newline = buffer.firstIndex(of: 0x0A) {
-                        continuation.yield(String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self))
-                        buffer.removeSubrange(buffer.startIndex...newline)
-                    }
-                }
-            }
+    /// Collects lines up to and including the first one that satisfies `stop`.
+    static func read(_ lines: inout AsyncStream<String>.Iterator, until stop: (String) -> Bool) async -> [String] {
+        var seen: [String] = []
+        while let line = await lines.next() {
+            seen.append(line)
+            if stop(line) { break }
         }
-
-        /// Collects lines up to and including the first one that satisfies `stop`.
-        func read(until stop: (String) -> Bool) async -> [String] {
-            var seen: [String] = []
-            for await line in lines {
-                seen.append(line)
-                if stop(line) { break }
-            }
-            return seen
-        }
+        return seen
     }
 
     @Test("Prints the keys and the admin token, then the listening line last, flushed into a pipe; logs requests; saves on SIGTERM")
@@ -52,17 +34,11 @@ struct SandboxCommandTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let state = directory.appendingPathComponent("state.json")
 
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = ["sandbox", "--port", "0", "--contacts", "40", "--state", state.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        let reader = LineReader(output)
-        let exit = process.exitSignal()
-        try process.run()
+        let sandbox = try Tool.start(Self.binary.path, ["sandbox", "--port", "0", "--contacts", "40", "--state", state.path])
+        defer { sandbox.signal(SIGKILL) }  // does nothing once it has exited
+        var lines = sandbox.lines.makeAsyncIterator()
 
-        let preamble = await reader.read { $0.hasPrefix("sandbox listening on ") }
+        let preamble = await Self.read(&lines) { $0.hasPrefix("sandbox listening on ") }
         let listening = try #require(preamble.last)
         let keyLines = preamble.filter { $0.contains("ak_live_") }
         #expect(keyLines.count == 3)
@@ -79,13 +55,12 @@ struct SandboxCommandTests {
         let (_, response) = try await URLSession.shared.data(for: request)
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
 
-        let logged = await reader.read { $0.contains("POST /v1/api/contacts 200") }
+        let logged = await Self.read(&lines) { $0.contains("POST /v1/api/contacts 200") }
         #expect(logged.last?.contains("key=full") == true)
         #expect(!logged.joined().contains(String(key)), "the log never shows a key")
 
-        process.terminate()
-        await exit.wait()
-        #expect(process.terminationStatus == 0)
+        sandbox.signal(SIGTERM)
+        #expect(await sandbox.wait() == 0)
         let saved = try String(contentsOf: state, encoding: .utf8)
         #expect(saved.contains("Gaëlle") || saved.contains("Ga\\u00ebelle") || saved.contains("Ga"))
         #expect(saved.contains("\"contacts\":40"))
@@ -96,40 +71,10 @@ struct SandboxCommandTests {
         ["sandbox", "--key", "ak_live_x=NOT_A_SCOPE"], ["sandbox", "--error-rate", "2"],
     ])
     func refusesBadOptions(arguments: [String]) async throws {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        let exit = process.exitSignal()
-        try process.run()
-        await exit.wait()
-        // The child has exited, so its few lines are all in the pipe: this read ends at once.
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus != 0)
+        let result = try await Tool.capture(Self.binary.path, arguments)
+        let message = result.stderr
+        #expect(result.status != 0)
         #expect(message.contains("Error") || message.contains("error"))
         #expect(!message.contains("sandbox listening"))
-    }
-}
-
-/// Waits for a child's exit without blocking a thread of the cooperative pool (two on this machine).
-struct ExitSignal: Sendable {
-    let exited: AsyncStream<Void>
-
-    func wait() async {
-        for await _ in exited { return }
-    }
-}
-
-extension Process {
-    /// Call before `run()`: the returned signal fires once the process has exited.
-    func exitSignal() -> ExitSignal {
-        let (stream, continuation) = AsyncStream<Void>.makeStream()
-        terminationHandler = { _ in
-            continuation.yield()
-            continuation.finish()
-        }
-        return ExitSignal(exited: stream)
     }
 }

@@ -106,6 +106,35 @@ struct ClientScenarioTests {
         }
     }
 
+    @Test("Ctrl-E in compose runs $VISUAL on the terminal (stdin, stdout, stderr) and the file it leaves is the draft")
+    func editorOnTheTerminal() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("allo-editor-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = "Edited on the terminal e2e \(Int.random(in: 1000...9999))"
+        let editor = folder.appendingPathComponent("editor")
+        try """
+            #!/bin/sh
+            if [ -t 0 ] && [ -t 1 ] && [ -t 2 ]; then printf '%s\\n' '\(text)' > "$1"; else printf 'no terminal' > "$1"; fi
+            """.write(to: editor, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: editor.path)
+        try await TestSandbox.with { sandbox in
+            let environment = sandbox.clientEnvironment.merging(["VISUAL": editor.path, "EDITOR": editor.path]) { _, new in new }
+            try await ClientSession.with([], environment: environment) { session in
+                let (number, conversations) = try await Self.waitForFirstScreen(session, sandbox)
+                let index = try #require(conversations.firstIndex { ($0["last_item"] as? [String: Any])?["content"] as? String != nil })
+                _ = try await Self.open(index, of: conversations, number: number, session, sandbox)
+                try await session.tmux.press("c")
+                try await session.tmux.press("C-e")
+                let screen = try await session.tmux.waitFor("the editor's text in compose") {
+                    squeeze($0).contains(squeeze(text)) || $0.contains("no terminal")
+                }
+                #expect(!screen.contains("no terminal"), "the editor ran without the terminal:\n\(screen)")
+                #expect(try await Self.posts(sandbox).isEmpty, "editing sends nothing")
+            }
+        }
+    }
+
     /// Opens a conversation with a plain SMS, types `text` and confirms it with `y`.
     static func typeAndSend(_ text: String, _ session: ClientSession, _ sandbox: TestSandbox) async throws {
         let (number, conversations) = try await Self.waitForFirstScreen(session, sandbox)

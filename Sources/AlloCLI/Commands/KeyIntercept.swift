@@ -2,6 +2,7 @@ import AlloStore
 import AlloTUI
 import AlloTerminal
 import Foundation
+import ProcessTools
 
 /// The keys the store cannot act on alone: `y` copies with OSC 52, `Ctrl-E` in compose edits the draft in
 /// `$VISUAL`/`$EDITOR` with the terminal released, Enter on `:theme NAME|PATH` switches the theme.
@@ -35,19 +36,17 @@ enum KeyIntercept {
         defer { try? FileManager.default.removeItem(at: file) }
         guard FileManager.default.createFile(atPath: file.path, contents: Data(text.utf8),
                                              attributes: [.posixPermissions: 0o600]) else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        // The editor may carry arguments ("code -w"): the shell splits it; the file is passed as "$1".
-        process.arguments = ["-c", editor + " \"$1\"", "allo-editor", file.path]
+        let status: Int32
         do {
-            try process.run()
-            process.waitUntilExit()
+            // The editor may carry arguments ("code -w"): the shell splits it; the file is passed as "$1". It has the
+            // terminal (descriptors 0, 1 and 2) to itself; this thread, the main one, waits for it.
+            status = try Tool.runInTerminal("/bin/sh", ["-c", editor + " \"$1\"", "allo-editor", file.path])
         } catch {
             log?.write("editor \(editor): \(error)")
             return nil
         }
-        guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: file.path) else {
-            log?.write("editor \(editor) exited with \(process.terminationStatus); draft unchanged")
+        guard status == 0, let data = FileManager.default.contents(atPath: file.path) else {
+            log?.write("editor \(editor) exited with \(status); draft unchanged")
             return nil
         }
         var edited = String(decoding: data, as: UTF8.self)
