@@ -33,23 +33,4 @@ struct ClientLifecycleTests {
             #expect(screen.contains("\(ClientSession.exitMarker)4"))
         }
     }
-
-    @Test("SIGTERM mid-session ends the client and leaves the terminal as it was (icanon, echo)")
-    func sigtermRestoresTheTerminal() async throws {
-        try await TestSandbox.with { sandbox in
-            try await ClientSession.with([], environment: sandbox.clientEnvironment) { session in
-                // The client owns the screen once the pane is on the alternate screen.
-                try await session.tmux.waitFor(format: "#{alternate_on}", toBe: "1")
-                let pid = try await session.clientPID()
-                #expect(kill(pid, SIGTERM) == 0)
-                let (status, stty) = try await session.waitForExit()
-                #expect(status == 128 + Int(SIGTERM))
-                #expect(stty.isCookedTerminal, "stty -a after SIGTERM: \(stty.sorted())")
-                #expect(try await session.tmux.display("#{alternate_on}") == "0")
-                let log = try String(contentsOf: session.logFile, encoding: .utf8)
-                #expect(log.contains("exit 143"))
-                #expect(!log.contains(sandbox.fullKey), "the key is never logged")
-            }
-        }
-    }
 }

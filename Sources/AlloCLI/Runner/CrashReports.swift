@@ -6,7 +6,7 @@ import Glibc
 /// Where a crash of the terminal client goes: a file in the state directory, never the screen.
 ///
 /// Swift's runtime reads `SWIFT_BACKTRACE` once, as the process starts, before any of our code runs. So when the
-/// terminal client starts without it, it sets it and re-executes itself in place (`execv` of `/proc/self/exe`: the
+/// terminal client starts without it, it sets it and re-executes itself in place (`execv` of its own binary: the
 /// same pid, the same arguments, never a child of a wrapper): the backtracer then runs non-interactively, writes
 /// `crash-DATE.txt` (0600: the umask is 077) and lets the process die, so the shell gets its prompt back within
 /// seconds. A `SWIFT_BACKTRACE` set by the user is left as it is. `TerminalRestore` puts the terminal back first and
@@ -34,8 +34,10 @@ enum CrashReports {
         umask(0o077)
         setenv("SWIFT_BACKTRACE", setting(file: file.path), 1)
         setenv(fileVariable, file.path, 1)
+        // The binary's own path, not /proc/self/exe, so the process keeps its name ("allo", not "exe").
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "/proc/self/exe"
         let argv = arguments.map { strdup($0) } + [nil]
-        execv("/proc/self/exe", argv)
+        execv(executable, argv)
         // Still here: the exec failed. Run as we are, without the variables.
         unsetenv("SWIFT_BACKTRACE")
         unsetenv(fileVariable)
