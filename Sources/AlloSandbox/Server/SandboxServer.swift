@@ -114,6 +114,12 @@ public final class SandboxServer: Sendable {
         self.activityTask = activityTask
     }
 
+    /// The texts of every SMS the world holds as sent to `number` (seeded or sent through the API), oldest first: the
+    /// server's truth that tests and `allo-bench chaos` check a client's claims against, without a request.
+    public func sentTexts(to number: String) -> [String] {
+        core.store.withWorld { $0.outboundTexts(to: number) }.0
+    }
+
     /// Stops serving, cancels pending webhook retries and writes the state file one last time.
     public func stop() async {
         activityTask?.cancel()

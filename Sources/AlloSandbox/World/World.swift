@@ -157,6 +157,13 @@ struct World: Sendable {
         return item
     }
 
+    /// The texts of the outbound SMS to `number`, oldest first; none for a number the world has never seen.
+    mutating func outboundTexts(to number: String) -> [String] {
+        guard let party = partyByNumber[number] else { return [] }
+        materialize(party)
+        return (parties[party].items ?? []).compactMap { $0.kind == .sms && $0.direction == .outbound ? $0.content : nil }
+    }
+
     mutating func updateItem(party: Int, ordinal: Int, _ change: (inout Item) -> Void) {
         materialize(party)
         change(&parties[party].items![ordinal])
