@@ -43,6 +43,7 @@ public struct EffectRunner: Sendable {
             return [.outboxLoaded(snapshot ?? OutboxSnapshot())] + notice
         case .saveDrafts(let revision):
             // A failed write leaves the previous file whole (the write is atomic); the user is told once.
+            await outbox.waitFor(revision.after)
             return await drafts.save(revision).map { [.noticePosted($0, level: .error)] } ?? []
         case .saveOutbox(let revision):
             return await outbox.save(revision).map { [.noticePosted($0, level: .error)] } ?? []

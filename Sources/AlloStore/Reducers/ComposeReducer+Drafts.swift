@@ -55,10 +55,11 @@ extension ComposeReducer {
         return ConversationKey(alloNumber: from, contactNumber: state.compose.recipient)
     }
 
-    /// The next revision of the drafts file, with the drafts as they are now.
+    /// The next revision of the drafts file, with the drafts as they are now, written once the outbox as it is now is
+    /// on disk (a text just sent leaves the drafts only then).
     static func saveDrafts(_ state: inout AppState) -> Effect {
         state.compose.draftsRevision += 1
-        return .saveDrafts(Revision(state.compose.draftsRevision, draftRecords(state)))
+        return .saveDrafts(Revision(state.compose.draftsRevision, draftRecords(state), after: state.compose.outboxRevision))
     }
 
     /// Keeps `text` as the draft of `key` (blank text drops it).

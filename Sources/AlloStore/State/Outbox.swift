@@ -130,9 +130,13 @@ public struct OutboxSnapshot: Equatable, Sendable, Codable {
 public struct Revision<Value: Equatable & Sendable>: Equatable, Sendable {
     public var number: Int
     public var value: Value
+    /// The outbox revision that must be on disk first (drafts only): a text leaves the drafts only once the outbox
+    /// holds it as a send, so a crash between the two loses neither.
+    public var after: Int
 
-    public init(_ number: Int, _ value: Value) {
+    public init(_ number: Int, _ value: Value, after: Int = 0) {
         self.number = number
         self.value = value
+        self.after = after
     }
 }

@@ -33,9 +33,10 @@ import Testing
     }
 
     /// The drafts file at revision `n`: the open conversation's draft `box` (none when blank) and `others`.
-    static func drafts(_ n: Int, _ box: String, _ others: [DraftRecord] = []) -> Effect {
+    /// (`after`: the outbox revision to be on disk first.)
+    static func drafts(_ n: Int, _ box: String, _ others: [DraftRecord] = [], after: Int = 0) -> Effect {
         let records = (box.allSatisfy(\.isWhitespace) ? [] : [DraftRecord(key: TL.key, text: box)]) + others
-        return .saveDrafts(Revision(n, records.sorted { $0.key.contactNumber < $1.key.contactNumber }))
+        return .saveDrafts(Revision(n, records.sorted { $0.key.contactNumber < $1.key.contactNumber }, after: after))
     }
 
     /// The outbox file at revision `n`.
@@ -48,7 +49,7 @@ import Testing
     static func sent(state: AppState = ready(text: text)) -> TestStore {
         var store = TestStore(state)
         store.arrange { $0.compose.confirming = true }
-        store.send(.sendConfirmed, effects: [outbox(1, [entry()]), .sendSMS(request()), drafts(1, "")]) {
+        store.send(.sendConfirmed, effects: [outbox(1, [entry()]), .sendSMS(request()), drafts(1, "", after: 1)]) {
             $0.compose.outbox = [entry()]
             $0.compose.nextOutboxID = 2
             $0.compose.outboxRevision = 1
@@ -262,7 +263,7 @@ import Testing
         var store = TestStore(state)
         store.arrange { $0.compose.confirming = true }
         store.send(.sendConfirmed, effects: [Self.outbox(1, [Self.entry()]), .sendSMS(Self.request()),
-                                            Self.drafts(1, "", [DraftRecord(key: TL.other, text: "for B")])]) {
+                                            Self.drafts(1, "", [DraftRecord(key: TL.other, text: "for B")], after: 1)]) {
             $0.compose.outbox = [Self.entry()]
             $0.compose.nextOutboxID = 2
             $0.compose.outboxRevision = 1
@@ -289,7 +290,7 @@ import Testing
         entry.date = Make.date(105)
         var pending = Self.item(.pending(outboxID: 1))
         pending.date = Make.date(105)
-        store.send(.sendConfirmed, effects: [Self.outbox(1, [entry]), .sendSMS(Self.request()), Self.drafts(1, "")]) {
+        store.send(.sendConfirmed, effects: [Self.outbox(1, [entry]), .sendSMS(Self.request()), Self.drafts(1, "", after: 1)]) {
             $0.compose.outbox = [entry]
             $0.compose.nextOutboxID = 2
             $0.compose.outboxRevision = 1
@@ -325,7 +326,7 @@ import Testing
                                 recipient: "+14155550000", text: Self.text, date: Make.date(100))
         let request = SendRequest(outboxID: 1, sender: .number(TL.line), recipient: "+14155550000", text: Self.text,
                                   outboxRevision: 1)
-        store.send(.sendConfirmed, effects: [Self.outbox(1, [entry]), .sendSMS(request), Self.drafts(1, "")]) {
+        store.send(.sendConfirmed, effects: [Self.outbox(1, [entry]), .sendSMS(request), Self.drafts(1, "", after: 1)]) {
             $0.compose.outbox = [entry]
             $0.compose.nextOutboxID = 2
             $0.compose.outboxRevision = 1
@@ -625,7 +626,7 @@ import Testing
             $0.timeline.items[1] = Self.item(.failed(outboxID: 1, TL.rateLimited))
             StatusReducer.report(TL.rateLimited, in: &$0)
         }
-        store.send(.editTapped(outboxID: 1), effects: [Self.outbox(3, []), Self.drafts(2, Self.text)]) {
+        store.send(.editTapped(outboxID: 1), effects: [Self.outbox(3, []), Self.drafts(2, Self.text, after: 3)]) {
             $0.compose.outbox = []
             $0.compose.outboxRevision = 3
             $0.compose.draftsRevision = 2
@@ -646,7 +647,7 @@ import Testing
         var notFound = Self.firstLook
         notFound.phase = .notFound
         store.arrange { Self.set(notFound, in: &$0) }
-        store.send(.editTapped(outboxID: 1), effects: [Self.outbox(3, []), Self.drafts(2, Self.text)]) {
+        store.send(.editTapped(outboxID: 1), effects: [Self.outbox(3, []), Self.drafts(2, Self.text, after: 3)]) {
             $0.compose.outbox = []
             $0.compose.outboxRevision = 3
             $0.compose.draftsRevision = 2
@@ -668,7 +669,7 @@ import Testing
             $0.timeline.items[1] = Self.item(.failed(outboxID: 1, TL.rateLimited))
             StatusReducer.report(TL.rateLimited, in: &$0)
         }
-        store.send(.composeTextChanged("something else"), effects: [Self.drafts(2, "something else")]) {
+        store.send(.composeTextChanged("something else"), effects: [Self.drafts(2, "something else", after: 2)]) {
             $0.compose.draftsRevision = 2
             $0.compose.text = "something else"
             $0.compose.validation = TL.valid("something else")
