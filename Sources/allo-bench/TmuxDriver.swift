@@ -53,6 +53,8 @@ struct TmuxDriver {
 
     func capture() async throws -> String { try await run(["capture-pane", "-p", "-t", "bench"]) }
     func press(_ keys: String...) async throws { try await run(["send-keys", "-t", "bench"] + keys) }
+    /// Types `text` as it is (no key names).
+    func type(_ text: String) async throws { try await run(["send-keys", "-t", "bench", "-l", text]) }
 
     /// Polls the screen until `condition` holds; throws after `timeout`.
     func waitFor(_ what: String, timeout: Duration = .seconds(60), _ condition: (String) -> Bool) async throws {
@@ -94,6 +96,9 @@ struct TmuxDriver {
         }
         try? FileManager.default.removeItem(at: directory)
     }
+
+    /// Screen text without spaces and line breaks: a wrapped line still matches.
+    static func squeezed(_ text: String) -> String { FirstScreen.squeeze(text) }
 
     static func quote(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"

@@ -6,6 +6,7 @@ import AlloSandbox
 //   swift run -c release allo-bench --quick   a reduced set in well under a minute (CI runs it in debug)
 //   … --json                                   machine-readable output
 //   swift run -c release allo-bench chaos      sends under injected faults: duplicates, lost, untruthful states
+//   swift run -c release allo-bench killtrials kill -9 at random moments: drafts and sends lost, duplicates
 
 // The peak-memory figure's child process (see MemoryBenchmarks): loads the state, prints its peak, exits.
 let argv = Array(CommandLine.arguments.dropFirst())
@@ -15,12 +16,13 @@ if argv.first == MemoryBenchmarks.childFlag, argv.count == 3, let contacts = Int
 }
 
 if argv.first == "chaos" { exit(await Chaos.main(Array(argv.dropFirst()))) }
+if argv.first == "killtrials" { exit(await KillTrials.main(Array(argv.dropFirst()))) }
 
 let arguments = Set(argv)
 let unknown = arguments.subtracting(["--quick", "--json", "--help", "-h"])
 if arguments.contains("--help") || arguments.contains("-h") || !unknown.isEmpty {
     if !unknown.isEmpty { FileHandle.standardError.write(Data("allo-bench: unknown option \(unknown.sorted().joined(separator: " "))\n".utf8)) }
-    print("usage: allo-bench [--quick] [--json]\n       allo-bench chaos [--sends N] [--fault-rate F] [--seed S]")
+    print("usage: allo-bench [--quick] [--json]\n       allo-bench chaos [--sends N] [--fault-rate F] [--seed S]\n       allo-bench killtrials [--trials N] [--seed S]")
     exit(unknown.isEmpty ? 0 : 2)
 }
 let quick = arguments.contains("--quick")

@@ -21,3 +21,18 @@ struct ChaosBenchTests {
         #expect(output.contains("after \"not found on the server yet\""))
     }
 }
+
+/// `allo-bench killtrials`: the real binary in tmux, killed with SIGKILL at random moments while typing, sometimes with a
+/// send in flight; after each restart the draft (as of 250 ms before the kill) and every send must be there, once.
+@Suite("allo-bench kill trials",
+       .enabled(if: Tmux.path != nil || Tmux.required, Comment(rawValue: Tmux.missingMessage + "; skipped (set ALLO_E2E_REQUIRED=1 to fail instead)")))
+struct KillTrialsBenchTests {
+    @Test("5 kill trials: no draft lost, no send lost, no duplicate")
+    func killTrials() async throws {
+        let (status, output) = try await Tool.run(ChaosBenchTests.bench, ["killtrials", "--trials", "5", "--seed", "11"],
+                                                  timeout: .seconds(110))
+        let last = output.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last == "kill trials: 5, drafts lost 0, sends lost 0, duplicates 0", "\(output)")
+        #expect(status == 0)
+    }
+}
