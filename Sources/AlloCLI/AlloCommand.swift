@@ -8,15 +8,18 @@ public struct AlloCommand: AsyncParsableCommand {
         abstract: "A terminal client, SDK companion and local sandbox for the Withallo (Allo) telephony API.",
         discussion: """
             Without a subcommand, runs the terminal client on the key of the profile in use (or ALLO_API_KEY), or with \
-            --demo on a built-in sandbox; press ? in the client for its keys. The subcommands do the same work from \
+            --demo on a built-in sandbox; press ? in the client for its keys. A send the API refused says "not sent" \
+            (Enter retries); one without a clear answer says "unknown" while allo looks for it on the server, then \
+            "not found on the server yet", and only R, asking "This SMS may already have been delivered. Send again? \
+            [y/N]", sends it again. The subcommands do the same work from \
             scripts: human output by default, --json for machines; exit 0 ok, 1 API error, 2 usage error, 3 network \
             error or timeout, 4 authentication or permission error, 5 an SMS that may have been sent and could not be \
             confirmed (do not resend it blindly).
 
             Settings, strongest first: flags; ALLO_API_KEY, ALLO_BASE_URL, ALLO_PROFILE, ALLO_THEME; the profile in \
             $XDG_CONFIG_HOME/allo/config.toml (default ~/.config/allo/config.toml, mode 0600; `allo auth login` \
-            writes it). NO_COLOR turns colour off. The client's log (allo.log) and drafts (drafts.json) go in \
-            $XDG_STATE_HOME/allo (default ~/.local/state/allo).
+            writes it). NO_COLOR turns colour off. The client's log (allo.log), drafts (drafts.json), outbox \
+            (outbox.json) and crash reports (crash-DATE.txt) go in $XDG_STATE_HOME/allo (default ~/.local/state/allo).
 
             Examples:
               allo --demo

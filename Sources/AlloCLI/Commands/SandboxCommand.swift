@@ -12,9 +12,15 @@ struct SandboxCommand: AsyncParsableCommand {
             Prints three API keys (every scope; the five scopes of the v1 seed SDK; read-only) and an admin token for \
             the control API under /_sandbox/, then 'sandbox listening on http://HOST:PORT', then one line per request.
 
+            A fault is {"kind": K, "when": "before"|"after", "probability": P, "count": N, "path_prefix": "/v1/", \
+            "method": "POST", …} with kind latency, status, rate_limit, malformed_json, drop_connection or trickle. \
+            "before" answers without running the request; "after" runs it (an SMS goes out) and then answers with the \
+            fault: the case a client must not repeat blindly. See the README's fault table.
+
             Examples:
               allo sandbox
               allo sandbox --port 0 --seed 7 --contacts 100000 --no-rate-limit
+              allo sandbox --fault '{"kind":"status","status":502,"when":"after"}'
               allo sandbox --state ~/.allo-sandbox.json --activity 10
               curl -s -H "Authorization: Api-Key $KEY" http://127.0.0.1:8787/v1/api/numbers
             """)
@@ -64,7 +70,8 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Answer this fraction of API requests with 500, 502 or 503.")
     var errorRate: Double?
 
-    @Option(help: ArgumentHelp("Inject a fault, as JSON (repeatable).", valueName: "json"))
+    @Option(help: ArgumentHelp("Inject a fault, as JSON (repeatable); \"when\": \"after\" runs the request first.",
+                               valueName: "json"))
     var fault: [String] = []
 
     @Option(help: ArgumentHelp("Accept this key instead of the defaults (repeatable), e.g. ak_live_abc=SMS_SEND,CONTACTS_READ.",

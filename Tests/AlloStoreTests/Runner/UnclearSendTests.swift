@@ -104,6 +104,29 @@ struct UnclearSendTests {
         }
     }
 
+    @Test("On v1, a recipient who is no contact has no conversation to look in: the send stays unknown and says why")
+    func v1WithoutAContact() async throws {
+        try await withSandbox { sandbox in
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("allo-unclear-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: directory) }
+            try await sandbox.fault(Self.scoped(#"{"kind":"status","status":502,"when":"after"}"#))
+            let (store, watcher) = try Self.store(sandbox, text: "Sans fiche contact", state: directory)
+            // A client on the v1 inbox (a server without v2).
+            store.send(.sessionFailed(ErrorInfo(kind: .http(status: 404), code: "ROUTE_NOT_FOUND", message: "no v2")))
+            store.send(.sendTapped)
+            store.send(.sendConfirmed)
+            try await watcher.until("unknown, with the reason") { state in
+                if case .cannotCheck? = Self.phase(state) { return true }
+                return false
+            }
+            guard case .cannotCheck(let reason)? = Self.phase(store.state) else { return }
+            #expect(reason.contains(Self.recipient) && reason.contains("no contact"))
+            #expect(try await sandbox.requests(to: "/v1/api/contacts?") >= 1, "it looked for the contact by number")
+            #expect(try await sandbox.requests(to: "/v1/api/sms") == 1)
+            await store.stop()
+        }
+    }
+
     @Test("A 429 is not sent: the API did not act; Enter retries and it goes out once")
     func rateLimitedIsNotSent() async throws {
         try await withSandbox { sandbox in
