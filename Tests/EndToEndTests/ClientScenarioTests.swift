@@ -78,16 +78,8 @@ struct ClientScenarioTests {
     func composeAndSend() async throws {
         try await TestSandbox.with { sandbox in
             try await ClientSession.with([], environment: sandbox.clientEnvironment) { session in
-                let (number, conversations) = try await Self.waitForFirstScreen(session, sandbox)
-                let index = try #require(conversations.firstIndex { ($0["last_item"] as? [String: Any])?["content"] as? String != nil })
-                _ = try await Self.open(index, of: conversations, number: number, session, sandbox)
                 let text = "Rendez-vous jeudi 10h e2e \(Int.random(in: 1000...9999))"
-                try await session.tmux.press("c")
-                try await session.tmux.type(text)
-                try await session.tmux.waitFor("the typed text") { squeeze($0).contains(squeeze(text)) }
-                try await session.tmux.press("Enter")
-                try await session.tmux.waitFor(text: "Send 1 segment")
-                try await session.tmux.press("y")
+                try await Self.typeAndSend(text, session, sandbox)
                 let deadline = ContinuousClock.now + .seconds(60)
                 var sends = try await sandbox.journal(pathPrefix: "/v1/api/sms")
                 while sends.isEmpty, ContinuousClock.now < deadline {
@@ -121,9 +113,7 @@ struct ClientScenarioTests {
         try await TestSandbox.with { sandbox in
             let environment = sandbox.clientEnvironment.merging(["VISUAL": editor.path, "EDITOR": editor.path]) { _, new in new }
             try await ClientSession.with([], environment: environment) { session in
-                let (number, conversations) = try await Self.waitForFirstScreen(session, sandbox)
-                let index = try #require(conversations.firstIndex { ($0["last_item"] as? [String: Any])?["content"] as? String != nil })
-                _ = try await Self.open(index, of: conversations, number: number, session, sandbox)
+                try await Self.openConversationWithAnSMS(session, sandbox)
                 try await session.tmux.press("c")
                 try await session.tmux.press("C-e")
                 let screen = try await session.tmux.waitFor("the editor's text in compose") {
@@ -135,11 +125,16 @@ struct ClientScenarioTests {
         }
     }
 
+    /// Waits for the first screen and opens the first conversation whose newest item is an SMS.
+    static func openConversationWithAnSMS(_ session: ClientSession, _ sandbox: TestSandbox) async throws {
+        let (number, conversations) = try await waitForFirstScreen(session, sandbox)
+        let index = try #require(conversations.firstIndex { ($0["last_item"] as? [String: Any])?["content"] as? String != nil })
+        _ = try await open(index, of: conversations, number: number, session, sandbox)
+    }
+
     /// Opens a conversation with a plain SMS, types `text` and confirms it with `y`.
     static func typeAndSend(_ text: String, _ session: ClientSession, _ sandbox: TestSandbox) async throws {
-        let (number, conversations) = try await Self.waitForFirstScreen(session, sandbox)
-        let index = try #require(conversations.firstIndex { ($0["last_item"] as? [String: Any])?["content"] as? String != nil })
-        _ = try await Self.open(index, of: conversations, number: number, session, sandbox)
+        try await Self.openConversationWithAnSMS(session, sandbox)
         try await session.tmux.press("c")
         try await session.tmux.type(text)
         try await session.tmux.waitFor("the typed text") { squeeze($0).contains(squeeze(text)) }

@@ -26,9 +26,7 @@ struct TerminalRestoreTests {
 
     /// Opens the first conversation with an SMS, focuses compose and types `draft`, until it is on screen.
     static func typeDraft(_ draft: String, _ session: ClientSession, _ sandbox: TestSandbox) async throws {
-        let (number, conversations) = try await ClientScenarioTests.waitForFirstScreen(session, sandbox)
-        let index = try #require(conversations.firstIndex { ($0["last_item"] as? [String: Any])?["content"] as? String != nil })
-        _ = try await ClientScenarioTests.open(index, of: conversations, number: number, session, sandbox)
+        try await ClientScenarioTests.openConversationWithAnSMS(session, sandbox)
         try await session.tmux.press("c")
         try await session.tmux.type(draft)
         try await session.tmux.waitFor("the draft on screen") { squeeze($0).contains(squeeze(draft)) }
@@ -116,9 +114,7 @@ struct TerminalRestoreTests {
             #expect(log.contains("start: api "), "the killed run's lines are in the log")
             #expect(!log.contains(sandbox.fullKey))
             try await ClientSession.with([], environment: environment) { session in
-                let (number, conversations) = try await ClientScenarioTests.waitForFirstScreen(session, sandbox)
-                let index = try #require(conversations.firstIndex { ($0["last_item"] as? [String: Any])?["content"] as? String != nil })
-                _ = try await ClientScenarioTests.open(index, of: conversations, number: number, session, sandbox)
+                try await ClientScenarioTests.openConversationWithAnSMS(session, sandbox)
                 try await session.tmux.waitFor("the draft back in the compose box") { squeeze($0).contains(squeeze(draft)) }
             }
         }
@@ -144,9 +140,7 @@ struct TerminalRestoreTests {
                 _ = try await session.waitForExit()
             }
             try await ClientSession.with([], environment: environment) { session in
-                let (number, conversations) = try await ClientScenarioTests.waitForFirstScreen(session, sandbox)
-                let index = try #require(conversations.firstIndex { ($0["last_item"] as? [String: Any])?["content"] as? String != nil })
-                _ = try await ClientScenarioTests.open(index, of: conversations, number: number, session, sandbox)
+                try await ClientScenarioTests.openConversationWithAnSMS(session, sandbox)
                 try await session.tmux.waitFor("the send settled as sent") { screen in
                     screen.contains("confirmed: the server has it") && squeeze(screen).contains(squeeze(text))
                         && !screen.contains("unknown") && !screen.contains("sending…")

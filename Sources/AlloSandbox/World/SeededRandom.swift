@@ -1,9 +1,10 @@
 /// SplitMix64: small, fast and fully determined by its seed, so a world is the same for a given `--seed` on every
-/// machine and Swift version (the standard library's generator makes no such promise).
-struct SeededRandom: RandomNumberGenerator, Sendable {
+/// machine and Swift version (the standard library's generator makes no such promise). Public for tools that want the
+/// same repeatable runs (allo-bench).
+public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
     /// An independent stream for one record: the world's seed, the record's index and a stream number.
     init(seed: UInt64, index: Int, stream: UInt64) {
@@ -13,7 +14,7 @@ struct SeededRandom: RandomNumberGenerator, Sendable {
         state = second.next()
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -21,9 +22,9 @@ struct SeededRandom: RandomNumberGenerator, Sendable {
         return z ^ (z >> 31)
     }
 
-    mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &self) < probability }
+    public mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &self) < probability }
 
-    mutating func pick<T>(_ values: [T]) -> T { values[Int.random(in: 0..<values.count, using: &self)] }
+    public mutating func pick<T>(_ values: [T]) -> T { values[Int.random(in: 0..<values.count, using: &self)] }
 
     /// Picks by weight; weights need not sum to one.
     mutating func weighted<T>(_ options: [(T, Double)]) -> T {

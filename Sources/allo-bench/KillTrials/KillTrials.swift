@@ -84,7 +84,7 @@ struct KillTrials {
         let key = sandbox.keys.first { $0.name == "full" }!.secret
         let expected = try await FirstScreen.read(from: sandbox)
         let contact = try await Self.topConversation(sandbox, key: key)
-        var random = SplitMix(seed: seed)
+        var random = SeededRandom(seed: seed)
         var result = Result()
         for trial in 0..<trials {
             try await runTrial(trial, allo: allo, tmux: tmux, sandbox: sandbox, key: key, expected: expected,
@@ -101,7 +101,7 @@ struct KillTrials {
     // MARK: One trial
 
     private func runTrial(_ trial: Int, allo: String, tmux: String, sandbox: SandboxServer, key: String,
-                          expected: FirstScreen, contact: String, random: inout SplitMix, result: inout Result) async throws {
+                          expected: FirstScreen, contact: String, random: inout SeededRandom, result: inout Result) async throws {
         // One state folder for both runs; a tmux server of its own for each (a new server on a socket whose server is
         // still shutting down can fail to start).
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("allo-killtrial-\(UUID().uuidString)")
@@ -140,7 +140,7 @@ struct KillTrials {
     /// random moment of it. Returns the sends confirmed with `y`, the whole draft, and what of it was typed 250 ms
     /// before the kill.
     private func typeSendAndKill(_ driver: TmuxDriver, trial: Int, allo: String, variables: [String: String],
-                                 expected: FirstScreen, contact: String, sandbox: SandboxServer, random: inout SplitMix,
+                                 expected: FirstScreen, contact: String, sandbox: SandboxServer, random: inout SeededRandom,
                                  result: inout Result) async throws -> (sent: [String], draft: String, owed: String) {
         try await openConversation(driver, allo: allo, variables: variables, expected: expected, contact: contact)
 
@@ -165,16 +165,16 @@ struct KillTrials {
         }
 
         // Type a draft word by word, and kill the client at a random moment of it.
-        let words = (0..<random.int(in: 2...6)).map { _ in random.pick(Self.words) }
+        let words = (0..<Int.random(in: 2...6, using: &random)).map { _ in random.pick(Self.words) }
         let draft = words.joined(separator: " ")
         let typingStarted = ContinuousClock.now
-        let killAt = typingStarted + .milliseconds(random.int(in: 0...1500))
+        let killAt = typingStarted + .milliseconds(Int.random(in: 0...1500, using: &random))
         var typed: [(at: ContinuousClock.Instant, text: String)] = [(typingStarted, "")]
         for (index, word) in words.enumerated() where ContinuousClock.now < killAt {
             let chunk = index == 0 ? word : " " + word
             try await driver.type(chunk)
             typed.append((ContinuousClock.now, typed.last!.text + chunk))
-            try await Task.sleep(for: .milliseconds(random.int(in: 20...200)))
+            try await Task.sleep(for: .milliseconds(Int.random(in: 20...200, using: &random)))
         }
         if ContinuousClock.now < killAt { try await Task.sleep(until: killAt) }
         let pid = try await driver.clientPID()
@@ -264,26 +264,4 @@ struct KillTrials {
         let (_, response) = try await URLSession.shared.data(for: request)
         guard (response as? HTTPURLResponse)?.statusCode == 200 else { throw BenchError("the fault was refused") }
     }
-}
-
-/// A small seeded generator (SplitMix64), so a run can be repeated.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(in range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
-    }
-
-    mutating func chance(_ probability: Double) -> Bool { Double(next() % 1_000_000) / 1_000_000 < probability }
-
-    mutating func pick<T>(_ values: [T]) -> T { values[int(in: 0...(values.count - 1))] }
 }
