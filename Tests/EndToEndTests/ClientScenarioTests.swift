@@ -199,7 +199,7 @@ struct ClientScenarioTests {
                 try await session.tmux.waitFor(text: "not found on the server yet", timeout: .seconds(30))
                 // Enter on the item only looks again; the retry of a send not sent is not offered.
                 try await session.tmux.press("Escape")
-                try await session.tmux.waitFor(text: "Enter transcript")
+                try await session.tmux.waitFor(text: "Enter checks again · R sends again · e edits")
                 let looks = try await sandbox.journal(pathPrefix: "/v2/api/conversations/items/search").count
                 try await session.tmux.press("Enter")
                 let deadline = ContinuousClock.now + .seconds(30)

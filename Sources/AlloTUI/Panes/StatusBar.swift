@@ -60,8 +60,21 @@ enum StatusBar {
         switch state.navigation.focus {
         case .compose: return "Enter send · Alt-Enter newline · Esc leave"
         case .transcript: return "/ search · n/N match · Esc close · ? help"
-        case .timeline: return "Enter transcript · c write · Esc back · ? help"
+        case .timeline: return sendHint(state) ?? "Enter transcript · c write · Esc back · ? help"
         case .numbers, .inbox: return "Enter open · / filter · c write · ? help · q quit"
+        }
+    }
+}
+
+extension StatusBar {
+    /// The keys for the selected item when it is a send not settled: what Enter, R and e do to it now.
+    static func sendHint(_ state: AppState) -> String? {
+        guard let item = state.timeline.selectedItem, case .sms(let sms) = item.content else { return nil }
+        switch sms.delivery {
+        case .failed: return "Enter retries · e edits · Esc back"
+        case .unknown(_, let unknown) where unknown.isSettledAsUnknown: return "Enter checks again · R sends again · e edits"
+        case .unknown: return "checking the server… · Esc back"
+        case .pending, .api: return nil
         }
     }
 }

@@ -224,7 +224,7 @@ struct KillTrials {
             expected.isShown($0) && TmuxDriver.squeezed($0).contains("Number" + contact)
         }
         try await driver.press("Enter")
-        try await driver.waitFor("the conversation") { $0.contains("Enter transcript") }
+        try await driver.waitFor("the conversation") { $0.contains("Esc back") }
         try await driver.press("c")
         try await driver.waitFor("the compose box") { $0.contains("Alt-Enter newline") }
     }
