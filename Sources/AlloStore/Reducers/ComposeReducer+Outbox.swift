@@ -106,16 +106,15 @@ extension ComposeReducer {
             StatusReducer.notify("Still checking the server for this SMS: wait for the answer", level: .notice,
                                  in: &state)
             return []
-        case .unknown:
-            state.compose.unknownText = entry.text
-        case .failed:
-            state.compose.unknownText = nil
+        case .unknown, .failed:
+            break
         }
         if !isBlank(state.compose.text), state.compose.text != entry.text {
             StatusReducer.notify("The compose box holds another message: send or clear it before editing this one",
                                  level: .notice, in: &state)
             return []
         }
+        if case .unknown = entry.state { state.compose.unknownText = entry.text } else { state.compose.unknownText = nil }
         state.compose.outbox.remove(at: index)
         TimelineReducer.removeSend(entry, in: &state)
         state.compose.text = entry.text
