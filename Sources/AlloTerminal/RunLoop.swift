@@ -76,14 +76,16 @@ public enum TerminalLoop {
                            crashNotice: String = "allo crashed\n")
         async throws(TerminalError) -> Int32 {
         let signalFD = TerminalRestore.install(crashNotice: crashNotice)
+        // Active before curses starts: a crash while it switches the screen still restores it.
+        TerminalRestore.setActive(true)
         let screen: CursesScreen
         do {
             screen = try CursesScreen()
         } catch {
+            TerminalRestore.setActive(false)
             TerminalRestore.uninstall()
             throw error
         }
-        TerminalRestore.setActive(true)
         TerminalRestore.chainResize()
         let session = Session(store: store, screen: screen, signalFD: signalFD, frame: frame, intercept: intercept)
         let code = await session.run()

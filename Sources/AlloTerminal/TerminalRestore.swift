@@ -28,7 +28,10 @@ enum TerminalRestore {
         block.pointee.notice = strdup(crashNotice)
         block.pointee.noticeLength = block.pointee.notice.map { strlen($0) } ?? 0
         block.pointee.hasTermios = tcgetattr(STDIN_FILENO, &block.pointee.termios) == 0 ? 1 : 0
-        block.pointee.outputFD = STDOUT_FILENO
+        // The terminal through a descriptor of its own, so a restore can first point stdout (curses' output) at
+        // /dev/null: other threads keep drawing while a crash is handled, and must not bring the screen back.
+        block.pointee.outputFD = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3)
+        block.pointee.nullFD = open("/dev/null", O_WRONLY | O_CLOEXEC)
         var ends: [Int32] = [-1, -1]
         if pipe(&ends) == 0 {
             for end in ends {
@@ -82,32 +85,41 @@ enum TerminalRestore {
             withUnsafePointer(to: block.pointee.previous(signal)) { _ = sigaction(signal, $0, nil) }
             block.pointee.forget(signal)
         }
-        if block.pointee.pipeWrite >= 0 { close(block.pointee.pipeWrite) }
-        if block.pointee.pipeRead >= 0 { close(block.pointee.pipeRead) }
+        for descriptor in [block.pointee.pipeWrite, block.pointee.pipeRead, block.pointee.outputFD, block.pointee.nullFD]
+        where descriptor >= 0 {
+            close(descriptor)
+        }
         block.pointee.pipeWrite = -1
         block.pointee.pipeRead = -1
+        block.pointee.outputFD = -1
+        block.pointee.nullFD = -1
         block.pointee.installed = 0
     }
 
-    /// The mode-off bytes: attributes reset, cursor shown, bracketed paste off, alternate screen left.
-    static let modeOff: StaticString = "\u{1B}[0m\u{1B}[?25h\u{1B}[?2004l\u{1B}[?1049l"
+    /// The mode-off bytes: CAN (ends an escape sequence a frame cut short left open), attributes reset, cursor shown,
+    /// bracketed paste off, alternate screen left.
+    static let modeOff: StaticString = "\u{18}\u{1B}[0m\u{1B}[?25h\u{1B}[?2004l\u{1B}[?1049l"
 
-    /// Async-signal-safe restore: mode-off bytes and the saved termios, once, only while curses is active.
+    /// Async-signal-safe restore, once, only while curses is active: stdout silenced (the process is ending; nothing
+    /// may draw again), the mode-off bytes, the saved termios.
     static func restoreNow() {
         let block = restoreBlock
         guard block.pointee.active != 0 else { return }
         block.pointee.active = 0
-        _ = write(block.pointee.outputFD, modeOff.utf8Start, modeOff.utf8CodeUnitCount)
+        if block.pointee.nullFD >= 0 { _ = dup2(block.pointee.nullFD, STDOUT_FILENO) }
+        let terminal = block.pointee.outputFD >= 0 ? block.pointee.outputFD : STDOUT_FILENO
+        _ = write(terminal, modeOff.utf8Start, modeOff.utf8CodeUnitCount)
         if block.pointee.hasTermios != 0 {
             _ = tcsetattr(STDIN_FILENO, TCSANOW, &block.pointee.termios)
         }
     }
 
     private static func crashed(_ signal: Int32) {
-        let wasActive = restoreBlock.pointee.active != 0
         restoreNow()
         let block = restoreBlock
-        if wasActive, let notice = block.pointee.notice { _ = write(STDERR_FILENO, notice, block.pointee.noticeLength) }
+        if let notice = block.pointee.notice { _ = write(STDERR_FILENO, notice, block.pointee.noticeLength) }
+        // The one line is said; the runtime's progress line ("*** Signal N: Backtracing… done ***") stays off screen.
+        if block.pointee.nullFD >= 0 { _ = dup2(block.pointee.nullFD, STDERR_FILENO) }
         var previous = block.pointee.previous(signal)
         if handlerValue(previous) == 1 {
             previous = sigaction()
@@ -175,7 +187,9 @@ struct RestoreBlock {
     var active: Int32 = 0
     var installed: Int32 = 0
     var atexitInstalled: Int32 = 0
-    var outputFD: Int32 = STDOUT_FILENO
+    /// A duplicate of stdout (the terminal), and /dev/null to silence stdout with.
+    var outputFD: Int32 = -1
+    var nullFD: Int32 = -1
     var pipeRead: Int32 = -1
     var pipeWrite: Int32 = -1
     /// The line written on stderr after a crash (a C string made before any handler is installed).

@@ -86,7 +86,9 @@ struct TerminalRestoreTests {
                 let start = try #require(joined.range(of: marker), "the crash line on the screen:\n\(screen)")
                 let rest = joined[start.upperBound...]
                 let path = String(rest[..<(rest.range(of: ".txt")?.upperBound ?? rest.endIndex)])
-                #expect(!screen.contains("Press space to interact"))
+                #expect(!screen.contains("Press space to interact") && !screen.contains("Backtracing"),
+                        "the backtrace and the backtracer's own lines stay off the screen:\n\(screen)")
+                #expect(screen.components(separatedBy: "allo crashed").count == 2, "one line says where it is")
                 #expect(path.hasPrefix(session.logFile.deletingLastPathComponent().path + "/crash-"))
                 let crash = try String(contentsOfFile: path, encoding: .utf8)
                 #expect(crash.contains("Program crashed"))
