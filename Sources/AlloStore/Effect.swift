@@ -29,7 +29,7 @@ public enum Effect: Equatable, Sendable {
     case refresh(RefreshRequest)
     /// Reads the saved drafts → `draftsLoaded` (and `noticePosted` when the file was unreadable and moved aside).
     case loadDrafts
-    /// Writes the drafts within a moment (writes close together are merged; the newest revision wins), atomically.
+    /// Writes the drafts at once (those asked for during a write are merged; the newest revision wins), atomically.
     /// Answered only by `noticePosted` when saving starts failing.
     case saveDrafts(Revision<[DraftRecord]>)
     /// Reads the persisted outbox → `outboxLoaded` (and `noticePosted` when the file was unreadable and moved aside).

@@ -17,8 +17,6 @@ public struct EffectRunner: Sendable {
     let drafts: SnapshotWriter<[DraftRecord]>
     let outbox: SnapshotWriter<OutboxSnapshot>
 
-    /// How long draft writes are merged: with one write of the last change, well within 250 ms of a keystroke.
-    public static let draftWriteDelay: Duration = .milliseconds(100)
 
     /// - Parameter stateDirectory: where `drafts.json` and `outbox.json` live (created 0700 on first write).
     public init(client: AlloClient, stateDirectory: URL, now: @escaping @Sendable () -> Date = { Date() },
@@ -26,10 +24,8 @@ public struct EffectRunner: Sendable {
         self.client = client
         self.now = now
         self.clock = clock
-        drafts = SnapshotWriter(file: PrivateFile(url: stateDirectory.appendingPathComponent("drafts.json")),
-                                name: "drafts", delay: Self.draftWriteDelay, clock: clock)
-        outbox = SnapshotWriter(file: PrivateFile(url: stateDirectory.appendingPathComponent("outbox.json")),
-                                name: "outbox", delay: .zero, clock: clock)
+        drafts = SnapshotWriter(file: PrivateFile(url: stateDirectory.appendingPathComponent("drafts.json")), name: "drafts")
+        outbox = SnapshotWriter(file: PrivateFile(url: stateDirectory.appendingPathComponent("outbox.json")), name: "outbox")
     }
 
     /// Performs `effect` and returns the actions that answer it, in order.

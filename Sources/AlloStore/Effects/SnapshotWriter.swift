@@ -2,13 +2,12 @@ import Foundation
 
 /// Writes revisions of one value to its `PrivateFile`, newest first, off the main actor.
 ///
-/// Revisions that arrive within `delay` of the first unwritten one are merged: only the newest is written, once. So a
-/// burst of keystrokes costs one write, and each reaches the disk within `delay` plus one write of the last change.
-/// An older revision than one already written is dropped (effects run concurrently and may arrive out of order).
+/// A revision is written at once when the writer is idle. Revisions that arrive while a write is under way are
+/// merged: only the newest is written, next. So a burst of keystrokes costs a few writes, never a queue of them, and
+/// each change reaches the disk within about two writes (a few milliseconds; fsync included). An older revision than
+/// one already written is dropped (effects run concurrently and may arrive out of order).
 actor SnapshotWriter<Value: Codable & Sendable & Equatable> {
     let file: PrivateFile<Value>
-    let delay: Duration
-    let clock: any Clock<Duration>
     /// What the value is called in a notice ("drafts", "outbox").
     let name: String
 
@@ -19,11 +18,9 @@ actor SnapshotWriter<Value: Codable & Sendable & Equatable> {
     private var failing = false
     private var unreported: String?
 
-    init(file: PrivateFile<Value>, name: String, delay: Duration, clock: any Clock<Duration>) {
+    init(file: PrivateFile<Value>, name: String) {
         self.file = file
         self.name = name
-        self.delay = delay
-        self.clock = clock
     }
 
     /// Writes `revision` (or a newer one) and returns once it is on disk or failed. Returns a notice when saving has
@@ -46,9 +43,7 @@ actor SnapshotWriter<Value: Codable & Sendable & Equatable> {
     }
 
     private func drain() async {
-        while pending != nil {
-            if delay > .zero { try? await clock.sleep(for: delay) }
-            guard let next = pending else { break }
+        while let next = pending {
             pending = nil
             do {
                 try file.save(next.value)
