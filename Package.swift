@@ -136,7 +136,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AlloTUITests",
-            dependencies: ["AlloTUI", "AlloStore", "AlloKit"],
+            dependencies: ["AlloTUI", "AlloStore", "AlloKit", "SandboxTestSupport"],
             exclude: ["__Snapshots__"],
             swiftSettings: strict
         ),

@@ -43,6 +43,8 @@ final class CursesScreen {
     private var cursorShown: Bool?
     private var ended = false
     private var scratch = [wchar_t](repeating: 0, count: 8)
+    /// Mode 2027 was switched on by the client: it is switched off again whenever the terminal is given back.
+    private var clustering = false
 
     /// Bracketed paste on: pasted text arrives between `ESC[200~` and `ESC[201~`.
     private static let pasteOn: StaticString = "\u{1B}[?2004h"
@@ -97,6 +99,21 @@ final class CursesScreen {
         doupdate()
     }
 
+    /// Asks the terminal whether it has grapheme clustering (mode 2027); the answer comes as `.modeReport`.
+    func askForGraphemeClustering() {
+        guard !ended else { return }
+        Self.emit(GraphemeClustering.query)
+    }
+
+    /// Switches mode 2027 on; the next `draw` repaints every row (clusters take their own width now).
+    func switchGraphemeClusteringOn() {
+        guard !ended, !clustering else { return }
+        clustering = true
+        TerminalRestore.setClustering(true)
+        Self.emit(GraphemeClustering.on)
+        previous = nil
+    }
+
     /// Re-reads the size after `KEY_RESIZE`; the next `draw` repaints every row.
     func resized() {
         size = Size(width: Int(allo_getmaxx(window)), height: Int(allo_getmaxy(window)))
@@ -129,6 +146,7 @@ final class CursesScreen {
     func released<T>(_ body: () throws -> T) rethrows -> T {
         guard !ended else { return try body() }
         Self.emit(Self.pasteOff)
+        if clustering { Self.emit(GraphemeClustering.off) }
         endwin()
         TerminalRestore.setActive(false)
         defer {
@@ -136,6 +154,7 @@ final class CursesScreen {
             // After endwin, the next refresh takes program mode back and repaints the whole screen.
             doupdate()
             Self.emit(Self.pasteOn)
+            if clustering { Self.emit(GraphemeClustering.on) }
             cursorShown = nil
             resized()
         }
@@ -155,6 +174,7 @@ final class CursesScreen {
         guard !ended else { return }
         ended = true
         Self.emit(Self.pasteOff)
+        if clustering { Self.emit(GraphemeClustering.off) }
         curs_set(1)
         endwin()
         delscreen(screen)
@@ -204,7 +224,7 @@ final class CursesScreen {
     }
 
     /// Writes a mode sequence straight to the terminal between frames (after `doupdate` flushed curses' buffer).
-    private static func emit(_ bytes: StaticString) {
+    static func emit(_ bytes: StaticString) {
         _ = write(STDOUT_FILENO, bytes.utf8Start, bytes.utf8CodeUnitCount)
     }
 }

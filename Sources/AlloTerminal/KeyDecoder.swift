@@ -41,6 +41,9 @@ public enum TerminalEvent: Equatable, Sendable {
     case key(KeyEvent)
     /// The terminal changed size (`KEY_RESIZE`): re-read it and draw everything.
     case resize
+    /// The terminal's answer to a mode query (DECRQM, `CSI ? mode ; value $ y`): 0 unknown, 1 set, 2 reset,
+    /// 3 permanently set, 4 permanently reset.
+    case modeReport(mode: Int, value: Int)
 }
 
 /// Turns what `wget_wch` returns into key events: control characters, Alt as Esc-prefix, CSI sequences curses did not
@@ -140,11 +143,21 @@ public struct KeyDecoder: Sendable {
             index += 1
             if value >= 0x40 {
                 if body == [0x32, 0x30, 0x30, 0x7E] { paste.begin() }
+                if let report = Self.modeReport(body) { events.append(report) }
                 return index
             }
         }
         pending = Array(input[start...])
         return input.count
+    }
+
+    /// `? mode ; value $ y`, a DECRQM answer; nil for any other sequence.
+    static func modeReport(_ body: [UInt32]) -> TerminalEvent? {
+        guard body.count >= 5, body.first == 0x3F, body.suffix(2) == [0x24, 0x79] else { return nil }
+        let text = String(String.UnicodeScalarView(body.dropFirst().dropLast(2).compactMap(Unicode.Scalar.init)))
+        let parts = text.split(separator: ";", omittingEmptySubsequences: false)
+        guard parts.count == 2, let mode = Int(parts[0]), let value = Int(parts[1]) else { return nil }
+        return .modeReport(mode: mode, value: value)
     }
 
     /// A character, joined to the one before when it is a combining mark or part of an emoji sequence.

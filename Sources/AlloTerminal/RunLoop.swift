@@ -69,11 +69,12 @@ public enum TerminalLoop {
     /// The same with any frame function (a cursor for compose, a theme that changes at run time), and an optional
     /// `intercept` that sees each key before the key map: return true when it handled the key (e.g. Ctrl-E running
     /// `$EDITOR` through `TerminalControl.released`, `y` copying through `copyToClipboard`). Ctrl-Z always suspends.
-    /// `crashNotice` is the line written on stderr after a crash, once the terminal is restored.
+    /// `crashNotice` is the line written on stderr after a crash, once the terminal is restored; `graphemes` says
+    /// whether to draw grapheme clusters as one glyph (asking the terminal with `auto`).
     public static func run(store: Store,
                            frame: @escaping @MainActor (AppState, Size) -> TerminalFrame,
                            intercept: (@MainActor (KeyEvent, TerminalControl) -> Bool)? = nil,
-                           crashNotice: String = "allo crashed\n")
+                           crashNotice: String = "allo crashed\n", graphemes: GraphemeSetting = .auto)
         async throws(TerminalError) -> Int32 {
         let signalFD = TerminalRestore.install(crashNotice: crashNotice)
         // Active before curses starts: a crash while it switches the screen still restores it.
@@ -88,6 +89,7 @@ public enum TerminalLoop {
         }
         TerminalRestore.chainResize()
         let session = Session(store: store, screen: screen, signalFD: signalFD, frame: frame, intercept: intercept)
+        session.start(graphemes: graphemes)
         let code = await session.run()
         screen.end()
         TerminalRestore.setActive(false)
@@ -119,6 +121,9 @@ private final class Session {
     private var emptyDrains = 0
     private var expiry: Task<Void, Never>?
     private var expiryGeneration = 0
+    /// How text is measured and drawn: per code point until the terminal says it clusters graphemes.
+    private var graphemes = GraphemeMode.codePoints
+    private var asked = false
 
     init(store: Store, screen: CursesScreen, signalFD: Int32, frame: @escaping (AppState, Size) -> TerminalFrame,
          intercept: ((KeyEvent, TerminalControl) -> Bool)?) {
@@ -130,6 +135,20 @@ private final class Session {
         (events, continuation) = AsyncStream<Event>.makeStream()
         let continuation = continuation
         pump = InputPump(signalFD: signalFD) { continuation.yield(.pump($0)) }
+    }
+
+    /// `on` switches mode 2027 on at once; `auto` asks and decides on the answer (`handle(.modeReport)`).
+    func start(graphemes setting: GraphemeSetting) {
+        switch setting {
+        case .on:
+            screen.switchGraphemeClusteringOn()
+            graphemes = .clusters
+        case .auto:
+            asked = true
+            screen.askForGraphemeClustering()
+        case .off:
+            break
+        }
     }
 
     func run() async -> Int32 {
@@ -180,11 +199,13 @@ private final class Session {
         }
         guard dirty else { return }
         dirty = false
-        let next = frame(store.state, screen.size)
-        screen.draw(next.canvas, cursor: next.cursor)
-        // The store pages and scrolls by the rows each pane really shows; after a resize or a layout change it is told.
-        // Only changed viewports come back, so this settles after one extra frame.
-        for action in viewportActions(for: store.state, size: screen.size) { store.send(action) }
+        TextWidth.$mode.withValue(graphemes) {
+            let next = frame(store.state, screen.size)
+            screen.draw(next.canvas, cursor: next.cursor)
+            // The store pages and scrolls by the rows each pane really shows; after a resize or a layout change it is
+            // told. Only changed viewports come back, so this settles after one extra frame.
+            for action in viewportActions(for: store.state, size: screen.size) { store.send(action) }
+        }
     }
 
     /// Reads every key curses has, in `nodelay` mode.
@@ -213,6 +234,16 @@ private final class Session {
             case .resize:
                 screen.resized()
                 dirty = true
+            case let .modeReport(mode, value):
+                guard asked, mode == GraphemeClustering.mode else { break }
+                asked = false
+                let decision = GraphemeClustering.decision(value)
+                if decision.switchOn { screen.switchGraphemeClusteringOn() }
+                if decision.mode != graphemes {
+                    graphemes = decision.mode
+                    screen.resized()
+                    dirty = true
+                }
             case .key(.control("z")):
                 control.suspend()
             case let .key(key):

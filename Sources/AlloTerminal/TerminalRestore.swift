@@ -76,6 +76,11 @@ enum TerminalRestore {
         restoreBlock.pointee.active = active ? 1 : 0
     }
 
+    /// The client switched mode 2027 on: a crash or `exit` switches it off.
+    static func setClustering(_ on: Bool) {
+        restoreBlock.pointee.clustering = on ? 1 : 0
+    }
+
     /// Puts back every previous action and closes the pipe (after the terminal was restored normally).
     static func uninstall() {
         let block = restoreBlock
@@ -109,6 +114,9 @@ enum TerminalRestore {
         if block.pointee.nullFD >= 0 { _ = dup2(block.pointee.nullFD, STDOUT_FILENO) }
         let terminal = block.pointee.outputFD >= 0 ? block.pointee.outputFD : STDOUT_FILENO
         _ = write(terminal, modeOff.utf8Start, modeOff.utf8CodeUnitCount)
+        if block.pointee.clustering != 0 {
+            _ = write(terminal, GraphemeClustering.off.utf8Start, GraphemeClustering.off.utf8CodeUnitCount)
+        }
         if block.pointee.hasTermios != 0 {
             _ = tcsetattr(STDIN_FILENO, TCSANOW, &block.pointee.termios)
         }
@@ -185,6 +193,7 @@ struct RestoreBlock {
     var termios = SavedTermios()
     var hasTermios: Int32 = 0
     var active: Int32 = 0
+    var clustering: Int32 = 0
     var installed: Int32 = 0
     var atexitInstalled: Int32 = 0
     /// A duplicate of stdout (the terminal), and /dev/null to silence stdout with.

@@ -3,11 +3,31 @@ import Testing
 
 @Suite struct CanvasTests {
     @Test(arguments: [
-        ("a", 1), ("é", 1), ("e\u{301}", 1), ("中", 2), ("한", 2), ("😀", 2), ("👩‍👩‍👧", 2), ("❤️", 2), ("🇫🇷", 2),
+        ("a", 1), ("é", 1), ("e\u{301}", 1), ("中", 2), ("한", 2), ("😀", 2), ("👩‍👩‍👧", 6), ("❤️", 1), ("🇫🇷", 2),
         ("\u{200D}", 0), ("\u{301}", 0),
     ] as [(String, Int)])
     func widthInCells(text: String, cells: Int) {
         #expect(TextWidth.of(text) == cells)
+    }
+
+    @Test func perCodePointAClusterIsDrawnInPiecesTheTerminalAgreesOn() {
+        var canvas = Canvas(size: Size(width: 12, height: 1))
+        #expect(canvas.write("a👩‍👩‍👧1️⃣b", x: 0, y: 0, style: .plain) == 9)
+        #expect(canvas.cells.prefix(10).map(\.glyph) == ["a", "👩", "", "👩", "", "👧", "", "1\u{20E3}", "b", " "])
+    }
+
+    @Test func inClustersModeAClusterIsOneGlyph() {
+        TextWidth.$mode.withValue(.clusters) {
+            var canvas = Canvas(size: Size(width: 8, height: 1))
+            #expect(canvas.write("a👩‍👩‍👧b", x: 0, y: 0, style: .plain) == 4)
+            #expect(canvas.cells.prefix(5).map(\.glyph) == ["a", "👩‍👩‍👧", "", "b", " "])
+        }
+    }
+
+    @Test func bidirectionalControlsAreShownNotObeyed() {
+        var canvas = Canvas(size: Size(width: 12, height: 1))
+        canvas.write("ab\u{202E}cd\u{2066}e\u{200F}", x: 0, y: 0, style: .plain)
+        #expect(canvas.rows() == ["ab�cd�e�    "])
     }
 
     @Test func writesClipAndNeverLeaveHalfAWideGlyph() {

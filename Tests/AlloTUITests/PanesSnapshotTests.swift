@@ -3,6 +3,7 @@ import AlloStore
 @testable import AlloTUI
 import DequeModule
 import Foundation
+import SandboxTestSupport
 import Testing
 
 /// Pane contents that need their own look: hard text, sends in every state, the compose footer, search results.
@@ -30,6 +31,39 @@ import Testing
             Self.sms("m3", "한국어 텍스트도 잘 보입니다 ｆｕｌｌｗｉｄｔｈ", 9, 10),
         ])
         Snapshot.assert(Fixture.render(state, width, height), named: "wide-glyphs-\(width)x\(height)")
+    }
+
+    /// Every kind of cluster (`GraphemeSamples`), as tmux and xterm lay them out (per code point), and in mode 2027.
+    @Test(arguments: [(120, 40, GraphemeMode.codePoints), (80, 24, .codePoints), (40, 12, .codePoints),
+                      (120, 40, .clusters), (80, 24, .clusters)])
+    func everyKindOfGraphemeCluster(width: Int, height: Int, mode: GraphemeMode) {
+        let state = Self.timeline(GraphemeSamples.texts.enumerated().map { index, text in
+            Self.sms("g\(index)", text, 10, index, direction: index.isMultiple(of: 2) ? .inbound : .outbound)
+        })
+        let canvas = TextWidth.$mode.withValue(mode) { Fixture.render(state, width, height) }
+        let suffix = mode == .clusters ? "-clusters" : ""
+        Snapshot.assert(canvas, named: "graphemes-\(width)x\(height)\(suffix)")
+        TextWidth.$mode.withValue(mode) { Self.expectGlyphsFitTheirCells(canvas, mode: mode) }
+    }
+
+    /// Every cell's glyph takes exactly the cells it was given, measured as the terminal will (per code point: glibc's
+    /// `wcwidth`, ncurses' and tmux's measure): a 2-cell glyph is followed by its empty right half, and nothing else is.
+    static func expectGlyphsFitTheirCells(_ canvas: Canvas, mode: GraphemeMode,
+                                          sourceLocation: SourceLocation = #_sourceLocation) {
+        for y in 0..<canvas.size.height {
+            for x in 0..<canvas.size.width {
+                let glyph = canvas[x, y].glyph
+                guard !glyph.isEmpty else {
+                    #expect(x > 0 && TextWidth.of(canvas[x - 1, y].glyph) == 2, "a right half alone at \(x),\(y)",
+                            sourceLocation: sourceLocation)
+                    continue
+                }
+                let width = mode == .codePoints ? GlibcWidth.total(glyph) : TextWidth.of(glyph)
+                let given = x + 1 < canvas.size.width && canvas[x + 1, y].glyph.isEmpty ? 2 : 1
+                #expect(width == given, "'\(glyph)' at \(x),\(y) takes \(String(describing: width)) cells, given \(given)",
+                        sourceLocation: sourceLocation)
+            }
+        }
     }
 
     @Test(arguments: [(120, 40), (80, 24)])

@@ -6,7 +6,7 @@ import Testing
     @Test(arguments: [
         ("hello", 10, "hello"), ("hello", 5, "hello"), ("hello world", 8, "hello w…"), ("hello", 1, "…"),
         ("hello", 0, ""), ("中文字幕", 5, "中文…"), ("中文字幕", 6, "中文…"), ("中文字幕", 4, "中…"),
-        ("😀😀😀", 4, "😀…"), ("👩‍👩‍👧👩‍👩‍👧", 3, "👩‍👩‍👧…"), ("ab🇫🇷cd", 4, "ab…"),
+        ("😀😀😀", 4, "😀…"), ("👩‍👩‍👧👩‍👩‍👧", 7, "👩‍👩‍👧…"), ("ab🇫🇷cd", 4, "ab…"),
         ("e\u{301}te\u{301}", 3, "e\u{301}te\u{301}"), ("e\u{301}te\u{301}x", 3, "e\u{301}t…"),
     ] as [(String, Int, String)])
     func fitCutsByCellsWithAnEllipsis(text: String, width: Int, expected: String) {
@@ -44,7 +44,7 @@ import Testing
         ("中文字幕", 4, ["中文", "字幕"]),
         ("hi 中文", 4, ["hi", "中文"]),
         ("😀😀😀", 3, ["😀", "😀", "😀"]),
-        ("👩‍👩‍👧👩‍👩‍👧", 3, ["👩‍👩‍👧", "👩‍👩‍👧"]),
+        ("👩‍👩‍👧👩‍👩‍👧", 6, ["👩‍👩‍👧", "👩‍👩‍👧"]),
         ("🇫🇷🇩🇪🇯🇵", 5, ["🇫🇷🇩🇪", "🇯🇵"]),
         ("word    spaced", 6, ["word", "spaced"]),
         ("hello ", 5, ["hello"]),

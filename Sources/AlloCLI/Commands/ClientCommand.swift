@@ -72,13 +72,16 @@ enum ClientLauncher {
         let code: Int32
         do {
             let themes = ThemeSwitch(theme, environment: themeVariables)
+            let dump = environment.variables["ALLO_FRAME_DUMP"].map { URL(fileURLWithPath: $0) }
             code = try await TerminalLoop.run(store: store, frame: { state, size in
                 let frame = renderFrame(state, size: size, theme: themes.theme, chrome: chrome)
+                // For tests that compare what the terminal shows with what was drawn (ALLO_FRAME_DUMP=PATH).
+                if let dump { try? Data(frame.canvas.rows().joined(separator: "\n").utf8).write(to: dump, options: .atomic) }
                 return TerminalFrame(canvas: frame.canvas, cursor: frame.cursor.map { CursorPosition(x: $0.x, y: $0.y) })
             }, intercept: { key, control in
                 KeyIntercept.handle(key, store: store, control: control, themes: themes, environment: environment.variables,
                                    log: log)
-            }, crashNotice: CrashReports.notice(environment: environment.variables))
+            }, crashNotice: CrashReports.notice(environment: environment.variables), graphemes: graphemes(environment, log))
         } catch {
             log?.write("terminal: \(error)")
             Console.err("allo: \(error)\n" + ClientSetupError.instead)
@@ -87,6 +90,13 @@ enum ClientLauncher {
         await sandbox?.stop()
         log?.write("exit \(code)")
         return code
+    }
+
+    /// `ALLO_GRAPHEMES` (`on`, `off`, `auto`); another value is logged and taken as `auto`.
+    private static func graphemes(_ environment: ClientEnvironment, _ log: FileLog?) -> GraphemeSetting {
+        if let setting = GraphemeSetting(variable: environment.variables["ALLO_GRAPHEMES"]) { return setting }
+        log?.write("ALLO_GRAPHEMES: '\(environment.variables["ALLO_GRAPHEMES"] ?? "")' is not on, off or auto; using auto")
+        return .auto
     }
 
     /// A sandbox on a free loopback port with the default world and live activity; its request log goes to the file.

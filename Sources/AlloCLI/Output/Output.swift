@@ -52,7 +52,7 @@ struct Output: Sendable {
     /// `width` is nil.
     static func wrap(_ text: String, width: Int?, indent: Int) -> [String] {
         guard let width else { return text.components(separatedBy: .newlines) }
-        return Wrap.lines(text, width: max(20, width - indent))
+        return Wrap.lines(TextWidth.drawn(text), width: max(20, width - indent))
     }
 
     /// `prefix` then `text` wrapped, its continuation lines indented under the text (a transcript turn).

@@ -13,8 +13,15 @@ struct TextTable {
     static let gap = 2
     static let narrowest = 6
 
+    /// On a terminal (`width` given), cells hold text as the terminal lays it out (`TextWidth.drawn`), so emoji
+    /// sequences cannot shift a column.
     func lines(width: Int?) -> [Line] {
-        let cells = [header] + rows.map { row in (0..<header.count).map { $0 < row.count ? clean(row[$0]) : "" } }
+        let cells = [header] + rows.map { row in
+            (0..<header.count).map { column in
+                let cell = column < row.count ? clean(row[column]) : ""
+                return width == nil ? cell : TextWidth.drawn(cell)
+            }
+        }
         var widths = (0..<header.count).map { column in cells.map { TextWidth.of($0[column]) }.max() ?? 0 }
         if let width {
             var excess = widths.reduce(0, +) + Self.gap * max(0, widths.count - 1) - width

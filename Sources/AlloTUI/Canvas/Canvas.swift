@@ -51,29 +51,37 @@ public struct Canvas: Equatable, Sendable {
     public mutating func write(_ text: some StringProtocol, x: Int, y: Int, style: Style, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < size.height, x < size.width else { return 0 }
         let limit = min(size.width, maxWidth.map { x + max(0, $0) } ?? size.width)
+        let mode = TextWidth.mode
         var column = x
         for character in text {
-            let glyph = Self.visible(character)
-            let width = TextWidth.of(glyph)
-            if width == 0 {
-                // A lone combining mark joins the previous glyph; nothing else takes no room.
+            if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F {
+                if column >= limit { break }
+                put(Glyph(String(character), width: 1), x: column, y: y, style: style)
+                column += 1
                 continue
             }
-            if column + width > limit {
-                if width == 2, column < limit, column >= 0 { self[column, y] = Cell(glyph: " ", style: style); column += 1 }
-                break
-            }
-            if column >= 0 {
-                clearWideGlyph(at: column, y: y)
-                self[column, y] = Cell(glyph: String(glyph), style: style)
-                if width == 2 {
-                    clearWideGlyph(at: column + 1, y: y)
-                    self[column + 1, y] = Cell(glyph: "", style: style)
+            // A lone combining mark takes no room and is left out; a cluster may be drawn in pieces (`GraphemeMode`).
+            for glyph in TextWidth.glyphs(of: Self.visible(character), mode: mode) {
+                if column + glyph.width > limit {
+                    if glyph.width == 2, column < limit, column >= 0 { self[column, y] = Cell(glyph: " ", style: style) }
+                    return max(0, min(limit, column + 1) - x)
                 }
+                put(glyph, x: column, y: y, style: style)
+                column += glyph.width
             }
-            column += width
         }
         return max(0, column - x)
+    }
+
+    /// One glyph in its cell (and a two-cell glyph's right half, empty), never leaving half of a wide glyph behind.
+    private mutating func put(_ glyph: Glyph, x: Int, y: Int, style: Style) {
+        guard x >= 0 else { return }
+        clearWideGlyph(at: x, y: y)
+        self[x, y] = Cell(glyph: glyph.text, style: style)
+        if glyph.width == 2 {
+            clearWideGlyph(at: x + 1, y: y)
+            self[x + 1, y] = Cell(glyph: "", style: style)
+        }
     }
 
     /// The canvas as text, one string per row, trailing blanks kept (snapshots compare exact columns).
@@ -85,7 +93,8 @@ public struct Canvas: Equatable, Sendable {
         }
     }
 
-    /// A placeholder for characters that must not reach the terminal raw.
+    /// A placeholder for characters that must not reach the terminal raw: C0 controls as their control pictures (`␛`,
+    /// `␇`), DEL as `␡`, C1 controls and the bidirectional controls as `�` (so U+202E cannot reorder a row).
     public static func visible(_ character: Character) -> Character {
         guard let first = character.unicodeScalars.first else { return character }
         let value = first.value
@@ -93,8 +102,18 @@ public struct Canvas: Equatable, Sendable {
         if value < 0x20 { return Character(Unicode.Scalar(0x2400 + value)!) }
         if value == 0x7F { return "␡" }
         if (0x80..<0xA0).contains(value) { return "�" }
-        if character.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) { return "�" }
+        if character.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) || isBidiControl($0) }) {
+            return "�"
+        }
         return character
+    }
+
+    /// LRM, RLM, ALM and the embedding, override and isolate controls.
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
     }
 
     private func clip(_ rect: Rect) -> Rect {

@@ -117,7 +117,7 @@ public enum Wrap {
     }
 }
 
-/// Wrapped lines cached by (text, width), so text wrapped lazily for the visible rows is wrapped once per width.
+/// Wrapped lines cached by (text, width, grapheme mode), so text wrapped lazily for the visible rows is wrapped once per width.
 ///
 /// Bounded: it keeps two generations of entries and drops the older one when the newer fills up, so a long scroll
 /// through history costs memory proportional to `capacity`, and a width change simply misses until the new width is
@@ -126,6 +126,7 @@ public final class WrapCache: Sendable {
     private struct Key: Hashable {
         var text: String
         var width: Int
+        var mode: GraphemeMode
     }
 
     private struct Storage {
@@ -147,7 +148,7 @@ public final class WrapCache: Sendable {
 
     /// `Wrap.lines(text, width:)`, cached.
     public func lines(_ text: String, width: Int) -> [String] {
-        let key = Key(text: text, width: width)
+        let key = Key(text: text, width: width, mode: TextWidth.mode)
         if let found = lookup(key) { return found }
         let lines = Wrap.lines(text, width: width)
         store(key, lines)

@@ -18,9 +18,10 @@ struct ClientSession: Sendable {
     let tmux: Tmux
     let directory: URL
 
-    /// Starts `allo arguments` with `environment` (plus a private XDG state directory) in a `width`×`height` pane.
+    /// Starts `allo arguments` with `environment` (plus a private XDG state directory) in a `width`×`height` pane;
+    /// with `recording`, under `script`, which keeps every byte the client writes in that file.
     static func start(_ arguments: [String], environment: [String: String], width: Int = 120,
-                      height: Int = 40) async throws -> ClientSession {
+                      height: Int = 40, recording: URL? = nil) async throws -> ClientSession {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw Tool.Failure(description: "build the package first: no \(binary.path)")
         }
@@ -31,11 +32,13 @@ struct ClientSession: Sendable {
                          "XDG_CONFIG_HOME": directory.appendingPathComponent("config").path]
         variables.merge(environment) { _, new in new }
         let exports = variables.sorted { $0.key < $1.key }.map { "export \($0.key)=\(quote($0.value))" }
+        var command = ([binary.path] + arguments).map(quote).joined(separator: " ")
+        if let recording { command = "script -q -f -c \(quote(command)) \(quote(recording.path))" }
         let script = """
             #!/bin/sh
             unset NO_COLOR ALLO_THEME ALLO_API_KEY ALLO_BASE_URL ESCDELAY
             \(exports.joined(separator: "\n"))
-            \(([binary.path] + arguments).map(quote).joined(separator: " "))
+            \(command)
             echo "\(exitMarker)$?"
             stty -a
             echo "\(endMarker)"
@@ -62,16 +65,21 @@ struct ClientSession: Sendable {
 
     var logFile: URL { directory.appendingPathComponent("state/allo/allo.log") }
 
-    /// The `allo` process: the child of the pane's shell.
+    /// The `allo` process: under the pane's shell (a child, or a grandchild under `script`).
     func clientPID() async throws -> pid_t {
         let shell = try await tmux.display("#{pane_pid}")
-        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
-        for word in children.split(separator: " ") {
-            if let pid = pid_t(word), (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?.hasPrefix("allo") == true {
-                return pid
+        var queue = [shell]
+        while !queue.isEmpty {
+            let parent = queue.removeFirst()
+            let children = (try? String(contentsOfFile: "/proc/\(parent)/task/\(parent)/children", encoding: .utf8)) ?? ""
+            for word in children.split(separator: " ") {
+                if let pid = pid_t(word), (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?.hasPrefix("allo") == true {
+                    return pid
+                }
+                queue.append(String(word))
             }
         }
-        throw Tool.Failure(description: "no allo process under the pane's shell \(shell) (children: '\(children)')")
+        throw Tool.Failure(description: "no allo process under the pane's shell \(shell)")
     }
 
     /// Waits for the client to end, then for `stty -a` to have printed; returns the exit status and stty's words.
@@ -102,8 +110,9 @@ extension Set<String> {
 extension ClientSession {
     /// Runs `body` with a started session and always closes it (the tmux server and its pane end), thrown or not.
     static func with<T>(_ arguments: [String], environment: [String: String], width: Int = 120, height: Int = 40,
-                        _ body: (ClientSession) async throws -> T) async throws -> T {
-        let session = try await start(arguments, environment: environment, width: width, height: height)
+                        recording: URL? = nil, _ body: (ClientSession) async throws -> T) async throws -> T {
+        let session = try await start(arguments, environment: environment, width: width, height: height,
+                                      recording: recording)
         do {
             let result = try await body(session)
             await session.close()
