@@ -192,11 +192,20 @@ final class CursesScreen {
         if count == 0 { scratch[0] = 0x20; count = 1 }
         scratch[count] = 0
         var character = cchar_t()
-        scratch.withUnsafeBufferPointer { text in
-            _ = allo_setcchar(&character, text.baseAddress, look.attributes, look.pair)
+        // The bottom-right cell answers ERR (the cursor cannot advance past it) yet is drawn: ignore the results.
+        if count > 1, cell.glyph.unicodeScalars.dropFirst().contains(where: { TextWidth.of(scalar: $0) > 0 }) {
+            // A whole cluster (mode 2027): setcchar and wadd_wch keep only its first spacing character, so the cell is
+            // built whole and stored as it is (`wadd_wchnstr`); curses writes all of it and measures its first.
+            scratch.withUnsafeBufferPointer { text in
+                _ = allo_setcchar_cluster(&character, text.baseAddress, Int32(count), look.attributes, look.pair)
+            }
+            _ = mvwadd_wchnstr(window, Int32(y), Int32(x), &character, 1)
+        } else {
+            scratch.withUnsafeBufferPointer { text in
+                _ = allo_setcchar(&character, text.baseAddress, look.attributes, look.pair)
+            }
+            _ = mvwadd_wch(window, Int32(y), Int32(x), &character)
         }
-        // The bottom-right cell answers ERR (the cursor cannot advance past it) yet is drawn: ignore the result.
-        _ = mvwadd_wch(window, Int32(y), Int32(x), &character)
     }
 
     private func resolve(_ style: Style) -> (attributes: attr_t, pair: Int32) {

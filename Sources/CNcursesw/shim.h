@@ -37,4 +37,13 @@ static inline int allo_setcchar(cchar_t *cell, const wchar_t *text, attr_t attri
     return setcchar(cell, text, attributes, 0, &pair);
 }
 
+// A whole grapheme cluster in one cell (mode 2027): setcchar keeps only the first spacing character, so the cell is
+// made from the first code point and the others are copied in after it (at most CCHARW_MAX in all).
+static inline int allo_setcchar_cluster(cchar_t *cell, const wchar_t *text, int count, attr_t attributes, int pair) {
+    wchar_t first[2] = { text[0], 0 };
+    int result = setcchar(cell, first, attributes, 0, &pair);
+    for (int index = 1; index < count && index < CCHARW_MAX; index++) cell->chars[index] = text[index];
+    return result;
+}
+
 #endif

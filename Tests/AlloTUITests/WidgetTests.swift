@@ -262,6 +262,10 @@ import Testing
         ("中文字幕", 4, 6, Point(x: 4, y: 0), "字幕  "),
         ("中文字幕", 1, 6, Point(x: 2, y: 0), "中文字"),
         ("", 0, 5, Point(x: 0, y: 0), "     "),
+        // The cursor stands where the terminal puts it: after the pieces a cluster is drawn as.
+        ("a👨‍👩‍👧b", 2, 12, Point(x: 7, y: 0), "a👨👩👧b    "),
+        ("1️⃣ ok", 1, 8, Point(x: 1, y: 0), "1\u{20E3} ok    "),
+        ("e\u{301}t\u{E9}", 2, 6, Point(x: 2, y: 0), "e\u{301}t\u{E9}   "),
     ] as [(String, Int, Int, Point, String)])
     func singleLineKeepsTheCursorInView(text: String, cursor: Int, width: Int, expected: Point, row: String) {
         var canvas = Canvas(size: Size(width: width, height: 1))
@@ -359,5 +363,15 @@ extension String {
             }
         }
         check(rect) { Overlay(title: Self.text, size: Size(width: 30, height: 30), theme: .mono).draw(on: &$0, in: rect) }
+    }
+}
+
+@Suite struct TextInputClusterTests {
+    @Test func inMode2027TheCursorFollowsWholeClusters() {
+        TextWidth.$mode.withValue(.clusters) {
+            var canvas = Canvas(size: Size(width: 8, height: 1))
+            let drawn = TextInput(text: "a👨‍👩‍👧b", cursor: 2).draw(in: canvas.bounds, on: &canvas)
+            #expect(drawn.cursor == Point(x: 3, y: 0))
+        }
     }
 }

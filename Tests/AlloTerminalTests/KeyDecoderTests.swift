@@ -107,4 +107,31 @@ import Testing
         let events = decoder.decode(scalars("\u{1B}[200~q") + [.key(.enter)] + scalars(":q\u{1B}[201~"))
         #expect(keys(events) == [.paste("q\n:q")])
     }
+
+    @Test func aModeReportIsAnEventNeverTyped() {
+        var decoder = KeyDecoder()
+        let events = decoder.decode(scalars("\u{1B}[?2027;2$yx"))
+        #expect(events == [.modeReport(mode: 2027, value: 2), .key(.character("x"))])
+        // Other answers and sequences are dropped, never typed.
+        #expect(keys(decoder.decode(scalars("\u{1B}[?2004;1$p\u{1B}[12;3Ry"))) == [.character("y")])
+    }
+}
+
+@Suite struct GraphemeClusteringTests {
+    @Test(arguments: [(nil, GraphemeSetting.auto), ("", .auto), ("auto", .auto), ("on", .on), ("OFF", .off)]
+          as [(String?, GraphemeSetting)])
+    func theSettingReadsALLO_GRAPHEMES(variable: String?, setting: GraphemeSetting) {
+        #expect(GraphemeSetting(variable: variable) == setting)
+    }
+
+    @Test func anUnknownSettingIsRefused() {
+        #expect(GraphemeSetting(variable: "sometimes") == nil)
+    }
+
+    @Test(arguments: [(0, GraphemeMode.codePoints, false), (1, .clusters, false), (2, .clusters, true),
+                      (3, .clusters, false), (4, .codePoints, false)] as [(Int, GraphemeMode, Bool)])
+    func theTerminalsAnswerDecides(value: Int, mode: GraphemeMode, switchOn: Bool) {
+        let decision = GraphemeClustering.decision(value)
+        #expect(decision.mode == mode && decision.switchOn == switchOn)
+    }
 }

@@ -63,6 +63,45 @@ struct GraphemeLayoutTests {
         }
     }
 
+    @Test("Asked, a terminal that answers it has mode 2027 gets it switched on, each cluster written whole, and off at the end")
+    func mode2027WhenTheTerminalHasIt() async throws {
+        try await TestSandbox.with { sandbox in
+            try await Self.sendSamples(sandbox)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("allo-2027-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let typescript = folder.appendingPathComponent("typescript")
+            let dump = folder.appendingPathComponent("frame.txt")
+            let environment = sandbox.clientEnvironment.merging(["ALLO_FRAME_DUMP": dump.path]) { $1 }
+            try await ClientSession.with([], environment: environment, recording: typescript) { session in
+                try await session.tmux.waitFor("the inbox with the new conversation") { $0.contains(Self.contact) }
+                let asked = try Data(contentsOf: typescript)
+                #expect(asked.range(of: Data("\u{1B}[?2027$p".utf8)) != nil, "the client asks (DECRQM)")
+                #expect(asked.range(of: Data("\u{1B}[?2027h".utf8)) == nil, "tmux 3.3a does not answer: not switched on")
+                // The terminal answers "reset, can be set" (tmux passes the keys on as the terminal's answer).
+                try await session.tmux.tmux(["send-keys", "-t", session.tmux.target, "-l", "\u{1B}[?2027;2$y"])
+                try await session.tmux.press("Enter")
+                try await session.tmux.waitFor("the conversation") { $0.contains("rlm fin") }
+                let frameDeadline = ContinuousClock.now + .seconds(30)
+                var frame = ""
+                repeat {
+                    try await Task.sleep(for: .milliseconds(100))
+                    frame = (try? String(contentsOf: dump, encoding: .utf8)) ?? ""
+                } while !frame.contains("👨‍👩‍👧") && ContinuousClock.now < frameDeadline
+                #expect(frame.contains("👨‍👩‍👧 et") && frame.contains("👍🏽"), "clusters drawn whole:\n\(frame)")
+                let bytes = try Data(contentsOf: typescript)
+                #expect(bytes.range(of: Data("\u{1B}[?2027h".utf8)) != nil, "switched on")
+                let around = String(decoding: bytes, as: UTF8.self).components(separatedBy: "Famille").dropFirst()
+                    .map { String($0.prefix(40)).debugDescription }
+                #expect(bytes.range(of: Data("👨‍👩‍👧 et".utf8)) != nil, "a family written whole, the next cell after it: \(around)")
+                try await session.tmux.press("q")
+                _ = try await session.waitForExit()
+                let all = try Data(contentsOf: typescript)
+                #expect(all.range(of: Data("\u{1B}[?2027l".utf8)) != nil, "switched off at the end")
+            }
+        }
+    }
+
     static func sendSamples(_ sandbox: TestSandbox) async throws {
         let (number, _, _) = try await sandbox.firstScreen()
         for text in GraphemeSamples.texts {
