@@ -2,6 +2,9 @@ import Foundation
 import ProcessTools
 import SandboxTestSupport
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Texts holding every kind of grapheme cluster (`GraphemeSamples`), sent through the sandbox and shown by the real
 /// binary in tmux 3.3a: the timeline pane's right border stays in its column on every row, counted as tmux counts
@@ -63,8 +66,9 @@ struct GraphemeLayoutTests {
         }
     }
 
-    @Test("Asked, a terminal that answers it has mode 2027 gets it switched on, each cluster written whole, and off at the end")
-    func mode2027WhenTheTerminalHasIt() async throws {
+    @Test("Asked, a terminal that answers it has mode 2027 gets it switched on, each cluster written whole, and off at the end",
+          arguments: ["q", "SIGSEGV"])
+    func mode2027WhenTheTerminalHasIt(ending: String) async throws {
         try await TestSandbox.with { sandbox in
             try await Self.sendSamples(sandbox)
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("allo-2027-\(UUID().uuidString)")
@@ -94,10 +98,16 @@ struct GraphemeLayoutTests {
                 let around = String(decoding: bytes, as: UTF8.self).components(separatedBy: "Famille").dropFirst()
                     .map { String($0.prefix(40)).debugDescription }
                 #expect(bytes.range(of: Data("👨‍👩‍👧 et".utf8)) != nil, "a family written whole, the next cell after it: \(around)")
-                try await session.tmux.press("q")
+                if ending == "q" {
+                    try await session.tmux.press("Escape")
+                    try await session.tmux.waitFor(text: "q quit")
+                    try await session.tmux.press("q")
+                } else {
+                    #expect(kill(try await session.clientPID(), SIGSEGV) == 0)
+                }
                 _ = try await session.waitForExit()
                 let all = try Data(contentsOf: typescript)
-                #expect(all.range(of: Data("\u{1B}[?2027l".utf8)) != nil, "switched off at the end")
+                #expect(all.range(of: Data("\u{1B}[?2027l".utf8)) != nil, "switched off at the end (\(ending))")
             }
         }
     }
