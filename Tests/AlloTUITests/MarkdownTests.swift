@@ -175,6 +175,7 @@ import Testing
 
     @Test func quotesAndRules() {
         #expect(Self.texts("> a quoted line\n\n---", width: 10) == ["│ a quoted", "│ line", "", "──────────"])
+        #expect(Self.texts("***", width: Int.max / 2) == [String(repeating: "─", count: Markdown.ruleWidth)])
     }
 
     @Test func linksShowTheirURLOnceAndAutolinksOnlyOnce() {

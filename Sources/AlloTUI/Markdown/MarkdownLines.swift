@@ -41,6 +41,9 @@ extension Markdown {
     /// `text` read as Markdown and laid out at `width` (see `lines(_:width:)` for blocks).
     public static func lines(_ text: String, width: Int) -> [Line] { lines(parse(text), width: width) }
 
+    /// The most cells a thematic break (`---`) takes.
+    static let ruleWidth = 24
+
     private static func layout(_ blocks: [Block], width: Int, separated: Bool) -> [Line] {
         var result: [Line] = []
         for block in blocks {
@@ -62,7 +65,8 @@ extension Markdown {
             let bar = Span("│ ", .marker)
             return hang(layout(inner, width: max(1, width - 2), separated: true), first: bar, rest: bar)
         case .thematicBreak:
-            return [Line([Span(String(repeating: "─", count: width), .marker)])]
+            // Short: a full-width rule would read as the line under the summary (and text printed unwrapped has none).
+            return [Line([Span(String(repeating: "─", count: min(width, ruleWidth)), .marker)])]
         case .list(let list):
             let markers = list.items.indices.map { list.ordered ? "\(list.start + $0)." : "•" }
             let indent = (markers.map { TextWidth.of($0) }.max() ?? 0) + 1
