@@ -28,7 +28,7 @@ struct SummaryPreviewTests {
         }
     }
 
-    @Test("the SUMMARY and TEXT columns of calls search, items search and contacts conversation")
+    @Test("the SUMMARY and TEXT columns of calls search, items search and contacts conversation; items get's summary")
     func tableCells() async throws {
         try await withCLISandbox { sandbox in
             let json = await sandbox.run("calls", "search", "--allo-number", CLISandbox.usLine, "--all", "--json")
@@ -43,7 +43,11 @@ struct SummaryPreviewTests {
             let contact = try await ContactsTests.contactWithCalls(sandbox)
             let conversation = await sandbox.run("contacts", "conversation", contact, "--all")
             #expect(conversation.exitStatus == 0, "\(conversation.err)")
-            for run in [calls, items, conversation] {
+            let callID = try #require(json.jsonArray.first { $0["summary"] as? String == summary }?["id"] as? String)
+            let get = await sandbox.run("items", "get", "cll-" + callID.dropFirst("call_".count))
+            #expect(get.exitStatus == 0, "\(get.err)")
+            #expect(get.out.contains("summary:") && get.out.contains(" · "))
+            for run in [calls, items, conversation, get] {
                 #expect(run.out.split(separator: "\n").count > 1)
                 for row in run.out.split(separator: "\n") {
                     #expect(!row.contains("**") && !row.contains("__") && !row.contains("  - "), "\(row)")
