@@ -39,6 +39,12 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        .systemLibrary(
+            // CommonMark's reference parser, for call summaries. No pkgConfig: libcmark.pc only adds -I/usr/include
+            // and -lcmark, and the header and the library are on the default paths (the module map links it).
+            name: "CCmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
         .target(
             name: "AlloTerminal",
             dependencies: ["AlloTUI", "CNcursesw"],
@@ -46,7 +52,7 @@ let package = Package(
         ),
         .target(
             name: "AlloTUI",
-            dependencies: ["AlloStore", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["AlloStore", "CCmark", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: strict
         ),
         .target(

@@ -120,6 +120,42 @@ import Testing
         #expect(theme.border == Theme.default.border)
     }
 
+    @Test func summaryRolesAreReadFromAFileAndDefaultToMono() throws {
+        let theme = try ThemeLoader.parse("""
+            [styles]
+            strong = "yellow bold"
+            emphasis = { italic = true }
+            heading = "cyan bold underline"
+            code = "252 on 236"
+            link = { fg = "#5fafd7", underline = true }
+            """, name: "t")
+        #expect(theme.strong == Style(foreground: .indexed(3), bold: true))
+        #expect(theme.emphasis == Style(italic: true))
+        #expect(theme.heading == Style(foreground: .indexed(6), bold: true, underline: true))
+        #expect(theme.code == Style(foreground: .indexed(252), background: .indexed(236)))
+        #expect(theme.link == Style(foreground: .rgb(95, 175, 215), underline: true))
+        let unset = try ThemeLoader.parse("[styles]\nstrong = \"red\"\n", name: "t")
+        #expect(unset.emphasis == Theme.mono.emphasis && unset.code == Theme.mono.code)
+        #expect {
+            try ThemeLoader.parse("[styles]\n\nlink = \"blu\"\n", name: "t", source: "t.toml")
+        } throws: { error in
+            (error as? ThemeError)?.description == "t.toml:3: styles.link: unknown colour \"blu\" (a name such as cyan or "
+                + "bright-black, 0–255, or #rrggbb)"
+        }
+    }
+
+    @Test func monoMarksSummariesWithAttributesOnly() {
+        let mono = Theme.mono
+        #expect(mono.strong == Style(bold: true))
+        #expect(mono.emphasis == Style(underline: true))
+        #expect(mono.heading == Style(bold: true, underline: true))
+        #expect(mono.code == Style(reverse: true))
+        #expect(mono.link == Style(underline: true))
+        for theme in [Theme.default, .light, .highContrast] {
+            #expect(theme.strong != theme.base && theme.heading != theme.base && theme.link != theme.base, "\(theme.name)")
+        }
+    }
+
     @Test func camelCaseRoleNamesAreAcceptedToo() throws {
         let theme = try ThemeLoader.parse("[styles]\nborderFocused = \"red\"\n", name: "t")
         #expect(theme.borderFocused == Style(foreground: .indexed(1)))

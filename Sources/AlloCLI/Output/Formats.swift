@@ -1,3 +1,4 @@
+import AlloTUI
 import Foundation
 
 /// How dates, durations and flags read in human output. JSON output never uses these.
@@ -17,6 +18,15 @@ enum Formats {
     }
 
     static func yesNo(_ value: Bool) -> String { value ? "yes" : "no" }
+
+    /// A call summary (Markdown) for a table cell: its text on one line, without markers (`Markdown.oneLine`).
+    static func summary(_ markdown: String?) -> String { Markdown.oneLine(markdown ?? "") }
+
+    /// A message's first line that is not blank, trimmed, for a table cell.
+    static func firstLine(_ text: String?) -> String {
+        let lines = (text ?? "").split(whereSeparator: \.isNewline).lazy.map { $0.trimmingCharacters(in: .whitespaces) }
+        return lines.first { !$0.isEmpty } ?? ""
+    }
 
     private static let formatter: DateFormatter = {
         let formatter = DateFormatter()

@@ -62,5 +62,28 @@ struct Output: Sendable {
         return [prefix + (wrapped.first ?? "")] + wrapped.dropFirst().map { String(repeating: " ", count: indent) + $0 }
     }
 
-    func bold(_ text: String) -> String { io.usesColor ? "\u{1B}[1m" + text + "\u{1B}[0m" : text }
+    /// Markdown (a call summary) laid out for people by `Markdown.lines`: wrapped to the terminal's width (unwrapped
+    /// when stdout is not a terminal), bullets and numbers with hanging indents, a link as `text (url)`; strong text,
+    /// emphasis, headings and link texts in bold, italic and underline where colour is used. Returns the lines printed.
+    @discardableResult
+    func markdown(_ text: String) -> Int {
+        let lines = Markdown.lines(text, width: io.width.map { max(20, $0) } ?? Int.max / 2)
+        for line in lines {
+            io.out(line.spans.map { span in
+                let safe = TerminalText.safe(span.text)
+                return Self.markdownCodes[span.role].map { styled(safe, code: $0) } ?? safe
+            }.joined())
+        }
+        return lines.count
+    }
+
+    /// Select Graphic Rendition codes of the Markdown roles shown with one (the others are plain text).
+    private static let markdownCodes: [Markdown.Role: String] = [.strong: "1", .emphasis: "3", .heading: "1;4", .link: "4"]
+
+    func bold(_ text: String) -> String { styled(text, code: "1") }
+
+    /// `text` between an SGR escape (`1` bold, `3` italic, `4` underline) and a reset, where colour is used.
+    private func styled(_ text: String, code: String) -> String {
+        io.usesColor ? "\u{1B}[\(code)m" + text + "\u{1B}[0m" : text
+    }
 }

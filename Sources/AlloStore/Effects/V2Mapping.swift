@@ -67,20 +67,18 @@ extension InboxEntry {
     /// A v2 conversation on `alloNumber`. The list does not say whether it is unread, so `unread` is what the caller knows.
     public init(_ summary: ConversationSummary, alloNumber: String, unread: Bool = false) {
         let name = summary.contacts.lazy.compactMap(\.name).first { !$0.isEmpty }
+        let snippet = summary.lastItem.map(Self.snippet)
         self.init(key: ConversationKey(alloNumber: alloNumber, contactNumber: summary.contactNumber),
                   title: name ?? summary.contactNumber, lastActivity: summary.lastActivity ?? summary.lastItem?.date,
-                  snippet: summary.lastItem.flatMap(Self.snippet), unread: unread)
+                  snippet: snippet?.text, snippetIsSummary: snippet?.isSummary ?? false, unread: unread)
     }
 
-    /// The start of the last SMS, or the last call's summary (first line) or result.
-    static func snippet(_ item: ConversationItem) -> String? {
-        let text: String?
-        if item.type == .call {
-            text = item.summary?.split(whereSeparator: \.isNewline).first.map(String.init) ?? item.result.map { "Call: \($0.wireValue)" }
-        } else {
-            text = item.content
-        }
-        return text.map { String($0.prefix(200)) }
+    /// The start of the last SMS, or the last call's summary or result. A summary is kept whole (Markdown is read as a
+    /// whole, and summaries are a few lines), up to 2,000 characters.
+    static func snippet(_ item: ConversationItem) -> (text: String?, isSummary: Bool) {
+        guard item.type == .call else { return (item.content.map { String($0.prefix(200)) }, false) }
+        if let summary = item.summary { return (String(summary.prefix(2000)), true) }
+        return (item.result.map { "Call: \($0.wireValue)" }, false)
     }
 }
 

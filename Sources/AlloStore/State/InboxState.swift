@@ -44,18 +44,21 @@ public struct InboxEntry: Equatable, Sendable, Identifiable {
     public var lastActivity: Date?
     /// The start of the last SMS, or the last call's summary/result.
     public var snippet: String?
+    /// Whether `snippet` is a call's summary, which is Markdown (the views show it without its markers).
+    public var snippetIsSummary: Bool
     public var unread: Bool
     public var archived: Bool
     /// Lowercased title and number, for the local filter.
     public var searchText: String
     public var id: String { key.contactID ?? key.contactNumber }
 
-    public init(key: ConversationKey, title: String, lastActivity: Date? = nil, snippet: String? = nil, unread: Bool = false,
-                archived: Bool = false) {
+    public init(key: ConversationKey, title: String, lastActivity: Date? = nil, snippet: String? = nil,
+                snippetIsSummary: Bool = false, unread: Bool = false, archived: Bool = false) {
         self.key = key
         self.title = title
         self.lastActivity = lastActivity
         self.snippet = snippet
+        self.snippetIsSummary = snippetIsSummary
         self.unread = unread
         self.archived = archived
         self.searchText = (title + " " + key.contactNumber).lowercased()

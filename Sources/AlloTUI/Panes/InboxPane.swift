@@ -40,7 +40,7 @@ enum InboxPane {
                                 leftStyle: row.styled(entry.unread ? theme.unread : theme.base), right: date,
                                 rightStyle: row.styled(theme.dim), y: row.rect.y, in: row.rect)
                 if row.rect.height > 1 {
-                    let snippet = entry.snippet.map(Format.oneLine) ?? entry.key.contactNumber
+                    let snippet = Format.snippet(entry) ?? entry.key.contactNumber
                     canvas.write(Truncate.fit("  " + snippet, width: row.rect.width), x: row.rect.x, y: row.rect.y + 1,
                                  style: row.styled(theme.dim), clippedTo: row.rect)
                 }
@@ -103,16 +103,17 @@ enum InboxPane {
                                 leftStyle: row.style, right: context.shortDate(item.date),
                                 rightStyle: row.styled(theme.dim), y: row.rect.y, in: row.rect)
                 if row.rect.height > 1 {
-                    canvas.write(Truncate.fit("  " + Format.oneLine(snippet(item)), width: row.rect.width),
+                    canvas.write(Truncate.fit("  " + snippet(item), width: row.rect.width),
                                  x: row.rect.x, y: row.rect.y + 1, style: row.styled(theme.dim), clippedTo: row.rect)
                 }
             }
     }
 
+    /// What a result says, on one line.
     private static func snippet(_ item: TimelineItem) -> String {
         switch item.content {
-        case .sms(let sms): return sms.text
-        case .call(let call): return call.summary ?? call.result.map(Format.result) ?? "call"
+        case .sms(let sms): return Format.oneLine(sms.text)
+        case .call(let call): return call.summary.map(Format.summary) ?? call.result.map(Format.result) ?? "call"
         }
     }
 }

@@ -97,6 +97,14 @@ enum Format {
         guard text.contains(where: { Wrap.isHardBreak($0) }) else { return text }
         return String(text.map { Wrap.isHardBreak($0) ? " " : $0 })
     }
+
+    /// A call summary (Markdown) on one line, without its markers.
+    static func summary(_ markdown: String) -> String { MarkdownCache.shared.oneLine(markdown) }
+
+    /// An inbox entry's snippet on one line: a call summary without its markers, an SMS as it is.
+    static func snippet(_ entry: InboxEntry) -> String? {
+        entry.snippet.map { entry.snippetIsSummary ? summary($0) : oneLine($0) }
+    }
 }
 
 extension Canvas {

@@ -99,7 +99,7 @@ enum TimelinePane {
             if let by = call.handledBy, !by.isEmpty { head += " · " + Format.oneLine(by) }
             var lines = [Line(text: head, role: Format.isMissed(call.result) ? .missed : .call)]
             if let summary = call.summary, !summary.isEmpty {
-                lines.append(Line(text: Truncate.fit(Format.oneLine(summary), width: width), role: .dim))
+                lines.append(Line(text: Truncate.fit(Format.summary(summary), width: width), role: .dim))
             }
             return lines
         }

@@ -34,15 +34,10 @@ enum TranscriptPane {
             }
             return
         }
-        // Summary (at most a third of the pane) and recording.
+        // Summary, formatted (at most a third of the pane), and recording.
         if let summary = value.summary, !summary.isEmpty, inside.height > 4 {
-            let lines = WrapCache.shared.lines(summary, width: max(1, inside.width))
-            let shown = min(lines.count, max(1, inside.height / 3))
-            for (row, line) in lines.prefix(shown).enumerated() {
-                var text = line
-                if row == shown - 1, shown < lines.count { text = Truncate.fit(line + " …", width: inside.width) }
-                canvas.write(text, x: inside.x, y: inside.y + row, style: theme.dim, clippedTo: inside)
-            }
+            let shown = drawSummary(summary, in: Rect(x: inside.x, y: inside.y, width: inside.width,
+                                                      height: max(1, inside.height / 3)), on: &canvas, theme: theme)
             inside = Rect(x: inside.x, y: inside.y + shown, width: inside.width, height: inside.height - shown)
         }
         if let url = value.recordingURL, !url.isEmpty, inside.height > 3 {
@@ -84,6 +79,25 @@ enum TranscriptPane {
 
     static func text(_ row: TranscriptRow) -> String { speaker(row.speaker) + ": " + row.text }
 
+    /// The summary's Markdown laid out in `rect`, styled by the theme. A summary taller than `rect` loses the blank
+    /// lines between its blocks, and if still too tall ends with " …" on its last row. Returns the rows used.
+    private static func drawSummary(_ summary: String, in rect: Rect, on canvas: inout Canvas, theme: Theme) -> Int {
+        var lines = MarkdownCache.shared.lines(summary, width: max(1, rect.width))
+        if lines.count > rect.height { lines.removeAll { $0.spans.isEmpty } }
+        let shown = min(lines.count, rect.height)
+        for (row, line) in lines.prefix(shown).enumerated() {
+            let y = rect.y + row
+            guard row == shown - 1, shown < lines.count else {
+                canvas.write(line, y: y, theme: theme, clippedTo: rect)
+                continue
+            }
+            let used = canvas.write(line, y: y, theme: theme,
+                                    clippedTo: Rect(x: rect.x, y: y, width: rect.width - 2, height: 1))
+            canvas.write(" …", x: rect.x + used, y: y, style: theme.dim, clippedTo: rect)
+        }
+        return shown
+    }
+
     static func style(_ speaker: TranscriptRow.Speaker, theme: Theme) -> Style {
         switch speaker {
         case .user: return theme.speakerUser
@@ -120,7 +134,7 @@ enum DetailsPane {
                          clippedTo: inside)
             y += 1
         }
-        if let snippet = entry.snippet, y + 2 < inside.maxY {
+        if let snippet = Format.snippet(entry), y + 2 < inside.maxY {
             y += 1
             let area = Rect(x: inside.x, y: y, width: inside.width, height: min(4, inside.maxY - y))
             y += Paragraph(snippet, style: theme.dim).draw(in: area, on: &canvas)

@@ -51,7 +51,8 @@ public enum BuiltinThemes {
 #
 # Roles: base, border, border_focused, title, selection, selection_unfocused, dim, unread,
 #   inbound, outbound, call_answered, call_missed, day_separator, speaker_user, speaker_external,
-#   speaker_agent, match, status_bar, demo_badge, toast_info, toast_error, warning.
+#   speaker_agent, match, status_bar, demo_badge, toast_info, toast_error, warning; and for call
+#   summaries (Markdown): strong, emphasis, heading, code, link (a link's URL is shown in dim).
 #
 # User themes: $XDG_CONFIG_HOME/allo/themes/NAME.toml (or ~/.config/allo/themes/NAME.toml),
 # chosen with --theme NAME, ALLO_THEME=NAME or :theme NAME; --theme also takes a path.
@@ -82,6 +83,11 @@ demo_badge = "black on magenta bold"
 toast_info = "green"
 toast_error = "bright-white on red bold"
 warning = "yellow bold"
+strong = "bold"
+emphasis = "italic"
+heading = "cyan bold"
+code = "180 on 236"
+link = "110 underline"
 
 """#
 
@@ -113,6 +119,11 @@ demo_badge = "white on 90 bold"
 toast_info = "28"
 toast_error = "white on 160 bold"
 warning = "130 bold"
+strong = "bold"
+emphasis = "italic"
+heading = "25 bold"
+code = "88 on 254"
+link = "25 underline"
 
 """#
 
@@ -145,12 +156,17 @@ demo_badge = "black on bright-magenta bold"
 toast_info = "bright-green bold"
 toast_error = "bright-white on red bold"
 warning = "bright-yellow bold underline"
+strong = "bright-white bold"
+emphasis = "bright-white italic underline"
+heading = "bright-yellow bold underline"
+code = "black on white"
+link = "bright-cyan underline"
 
 """#
 
     static let monoText = #"""
 # allo theme: mono (NO_COLOR). Attributes only, no colour: bold, reverse and underline keep focus and selection
-# visible. The format is described in default.toml.
+# visible, and mark a summary's strong text (bold), emphasis and links (underline), headings and code. The format is described in default.toml.
 
 name = "mono"
 
@@ -177,6 +193,11 @@ demo_badge = "bold reverse"
 toast_info = "plain"
 toast_error = "bold"
 warning = "bold"
+strong = "bold"
+emphasis = "underline"
+heading = "bold underline"
+code = "reverse"
+link = "underline"
 
 """#
 }

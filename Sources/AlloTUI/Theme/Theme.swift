@@ -33,6 +33,12 @@ public struct Theme: Equatable, Sendable {
     public var toastError: Style
     /// Pending, unknown and failed sends; validation problems.
     public var warning: Style
+    /// Call summaries (Markdown): strong and emphasised text, headings, code, link texts.
+    public var strong: Style
+    public var emphasis: Style
+    public var heading: Style
+    public var code: Style
+    public var link: Style
 
     public init(name: String, base: Style = .plain, border: Style = .plain, borderFocused: Style = Style(bold: true),
                 title: Style = Style(bold: true), selection: Style = Style(reverse: true),
@@ -42,7 +48,9 @@ public struct Theme: Equatable, Sendable {
                 speakerUser: Style = Style(bold: true), speakerExternal: Style = .plain, speakerAgent: Style = Style(italic: true),
                 match: Style = Style(underline: true), statusBar: Style = Style(reverse: true),
                 demoBadge: Style = Style(bold: true, reverse: true), toastInfo: Style = .plain,
-                toastError: Style = Style(bold: true), warning: Style = Style(bold: true)) {
+                toastError: Style = Style(bold: true), warning: Style = Style(bold: true), strong: Style = Style(bold: true),
+                emphasis: Style = Style(underline: true), heading: Style = Style(bold: true, underline: true),
+                code: Style = Style(reverse: true), link: Style = Style(underline: true)) {
         self.name = name
         self.base = base
         self.border = border
@@ -66,5 +74,10 @@ public struct Theme: Equatable, Sendable {
         self.toastInfo = toastInfo
         self.toastError = toastError
         self.warning = warning
+        self.strong = strong
+        self.emphasis = emphasis
+        self.heading = heading
+        self.code = code
+        self.link = link
     }
 }

@@ -296,7 +296,8 @@ extension Theme {
     public static let roleNames = [
         "base", "border", "border_focused", "title", "selection", "selection_unfocused", "dim", "unread", "inbound",
         "outbound", "call_answered", "call_missed", "day_separator", "speaker_user", "speaker_external", "speaker_agent",
-        "match", "status_bar", "demo_badge", "toast_info", "toast_error", "warning",
+        "match", "status_bar", "demo_badge", "toast_info", "toast_error", "warning", "strong", "emphasis", "heading",
+        "code", "link",
     ]
 
     /// The property a role name (`border_focused`, or `borderFocused`) sets.
@@ -324,6 +325,11 @@ extension Theme {
         case "toastinfo": \.toastInfo
         case "toasterror": \.toastError
         case "warning": \.warning
+        case "strong": \.strong
+        case "emphasis": \.emphasis
+        case "heading": \.heading
+        case "code": \.code
+        case "link": \.link
         default: nil
         }
     }

@@ -17,6 +17,17 @@ struct TranscriptTests {
     /// `call_XXXX` → `cll-XXXX`: the sandbox names the same call both ways.
     static func v2ID(_ v1: String) -> String { "cll-" + v1.dropFirst("call_".count) }
 
+    /// The text form's lines from the first turn on (the summary and its blank line come before).
+    static func turns(_ out: String) -> [Substring] {
+        let lines = out.split(separator: "\n")
+        return Array(lines[(lines.firstIndex { $0.range(of: #"^\d\d:\d\d  "#, options: .regularExpression) != nil } ?? 0)...])
+    }
+
+    /// `text` without SGR escapes (`ESC [ … m`).
+    static func withoutEscapes(_ text: some StringProtocol) -> String {
+        String(text).replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+    }
+
     @Test("v2 id, text: offset and speaker per line, names from the item, wrapped to the terminal's width")
     func v2Text() async throws {
         try await withCLISandbox { sandbox in
@@ -26,7 +37,7 @@ struct TranscriptTests {
 
             let run = await sandbox.run("transcript", id)
             #expect(run.exitStatus == 0, "\(run.err)")
-            let out = run.out.split(separator: "\n")
+            let out = Self.turns(run.out)
             #expect(out.count == lines.count)
             #expect(out.first?.hasPrefix("00:00  ") == true)
             #expect(out.allSatisfy { $0.range(of: #"^\d\d:\d\d  "#, options: .regularExpression) != nil })
@@ -39,8 +50,8 @@ struct TranscriptTests {
             let narrow = await sandbox.run("transcript", id, tty: true, width: 50)
             #expect(narrow.exitStatus == 0)
             let narrowLines = narrow.out.split(separator: "\n")
-            #expect(narrowLines.count > lines.count)
-            #expect(narrowLines.allSatisfy { TextWidthProbe.cells($0) <= 50 })
+            #expect(Self.turns(narrow.out).count > lines.count)
+            #expect(narrowLines.allSatisfy { TextWidthProbe.cells(Self.withoutEscapes($0)) <= 50 })
             #expect(narrowLines.contains { $0.hasPrefix("      ") })
         }
     }
@@ -55,7 +66,7 @@ struct TranscriptTests {
 
             let text = await sandbox.run("transcript", id, "--allo-number", CLISandbox.usLine)
             #expect(text.exitStatus == 0, "\(text.err)")
-            #expect(text.out.split(separator: "\n").count == lines.count)
+            #expect(Self.turns(text.out).count == lines.count)
             #expect(text.out.contains(firstText))
 
             let markdown = await sandbox.run("transcript", id, "--allo-number", CLISandbox.usLine, "--format", "markdown")
@@ -99,6 +110,40 @@ struct TranscriptTests {
                 #expect(markdown.out.contains("**\(user)** ("))
             }
             #expect(markdown.out.contains(" — "))
+        }
+    }
+
+    @Test("text: the summary formatted above the turns, no Markdown markers; bold only on a terminal without NO_COLOR")
+    func summaryInTheTextForm() async throws {
+        try await withCLISandbox { sandbox in
+            let call = try await Self.calls(sandbox).withTranscript
+            let id = Self.v2ID(try #require(call["id"] as? String))
+            let summary = try #require(call["summary"] as? String)
+            #expect(summary.contains("**") && summary.contains("\n- "))
+            let title = Markdown.oneLine(String(summary.prefix { $0 != "\n" }))
+
+            let piped = await sandbox.run("transcript", id)
+            #expect(piped.exitStatus == 0, "\(piped.err)")
+            let lines = piped.out.split(separator: "\n", omittingEmptySubsequences: false)
+            let head = lines.prefix { !$0.hasPrefix("00:00  ") }
+            #expect(head.first.map(String.init) == title)
+            #expect(head.last == "" && head.contains { $0.hasPrefix("• ") })
+            #expect(!piped.out.contains("**") && !piped.out.contains("\n- ") && !piped.out.contains("\u{1B}"))
+
+            let terminal = await sandbox.run("transcript", id, tty: true, width: 60)
+            #expect(terminal.out.contains("\u{1B}[1m"))
+            #expect(!terminal.out.contains("**"))
+            let noColor = await sandbox.run("transcript", id, env: ["NO_COLOR": "1"], tty: true, width: 60)
+            #expect(!noColor.out.contains("\u{1B}"))
+            #expect(noColor.out == Self.withoutEscapes(terminal.out))
+            #expect(noColor.out.split(separator: "\n").allSatisfy { TextWidthProbe.cells($0) <= 60 })
+
+            // The other forms keep the source: markdown is the turns alone, as before; JSON the API's summary as is.
+            let markdown = await sandbox.run("transcript", id, "--format", "markdown")
+            #expect(markdown.exitStatus == 0)
+            #expect(!markdown.out.contains(title) && !markdown.out.contains("•"))
+            let item = await sandbox.run("items", "get", id, "--json")
+            #expect(item.jsonObject["summary"] as? String == summary)
         }
     }
 
@@ -173,6 +218,29 @@ struct TranscriptTests {
             "01:10  +14155550100  Sure.",
         ])
         #expect(transcript.markdown().contains("\n\n**+14155551234** (00:05): Hi, quick question on pricing.\n\n"))
+    }
+
+    @Test("the formatter: a summary leaves the markdown form as it was")
+    func markdownFormWithASummary() {
+        var call = AlloKitCall.sample
+        call.summary = "**Pricing** question\n- send the _plans_"
+        let transcript = CallTranscript(v1: call, line: "+14155550100")
+        #expect(transcript.summary == call.summary)
+        #expect(transcript.markdown() == CallTranscript(v1: AlloKitCall.sample, line: "+14155550100").markdown())
+        #expect(transcript.markdown() == """
+            ## Call with +14155551234
+
+            - **Participants:** +14155550100, +14155551234, AI assistant
+            - **Call:** inbound, answered, 1m 30s
+            - **Id:** `call_sample`
+
+            **AI assistant** (00:00): Hello.
+
+            **+14155551234** (00:05): Hi, quick question on pricing.
+
+            **+14155550100** (01:10): Sure.
+
+            """)
     }
 }
 

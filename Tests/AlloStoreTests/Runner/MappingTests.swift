@@ -62,14 +62,24 @@ struct MappingTests {
         #expect(info.transcript?.map(\.speaker) == [.agent, .user])
     }
 
-    @Test("Inbox rows: a v2 conversation titled by its contact, with a snippet; a v1 contact keyed by its id")
+    @Test("Inbox rows: a v2 conversation titled by its contact, with a snippet (a call's whole summary, marked as one); a v1 contact keyed by its id")
     func inboxRows() {
         let summary = ConversationSummary(contactNumber: "+14155551234", contacts: [ItemContact(id: "cnt-1", name: "Sarah")],
                                           lastActivity: Self.start,
-                                          lastItem: ConversationItem(id: "cll-1", type: .call, result: .answered, summary: "Upgrade.\nDetails"))
+                                          lastItem: ConversationItem(id: "cll-1", type: .call, result: .answered,
+                                                                     summary: "**Upgrade.**\n- Details"))
         let row = InboxEntry(summary, alloNumber: "+14155550100", unread: true)
         #expect(row == InboxEntry(key: ConversationKey(alloNumber: "+14155550100", contactNumber: "+14155551234"), title: "Sarah",
-                                  lastActivity: Self.start, snippet: "Upgrade.", unread: true))
+                                  lastActivity: Self.start, snippet: "**Upgrade.**\n- Details", snippetIsSummary: true,
+                                  unread: true))
+        let missed = ConversationSummary(contactNumber: "+14155551234",
+                                         lastItem: ConversationItem(id: "cll-2", type: .call, result: .missed))
+        let missedRow = InboxEntry(missed, alloNumber: "+14155550100")
+        #expect(missedRow.snippet == "Call: MISSED" && !missedRow.snippetIsSummary)
+        let sms = ConversationSummary(contactNumber: "+14155551234",
+                                      lastItem: ConversationItem(id: "msg-1", type: .sms, content: "**not markdown**"))
+        let smsRow = InboxEntry(sms, alloNumber: "+14155550100")
+        #expect(smsRow.snippet == "**not markdown**" && !smsRow.snippetIsSummary)
         let anonymous = InboxEntry(ConversationSummary(contactNumber: "+14155559999"), alloNumber: "+14155550100")
         #expect(anonymous.title == "+14155559999")
         let contact = InboxEntry(Contact(id: "cnt_9", name: "Ada", lastName: "L", isArchived: true, numbers: ["+33612345678"]),

@@ -59,7 +59,7 @@ struct CallsSearch: APICommand {
     static func show(_ calls: [Call], line: String, output: Output) {
         output.table(["DATE", "ID", "DIRECTION", "WITH", "RESULT", "DURATION", "SUMMARY"], calls.map { call in
             [Formats.date(call.startDate), call.id, V1Listing.word(call.direction), otherParty(call, line: line) ?? "",
-             V1Listing.word(call.result), Formats.duration(seconds: call.durationSeconds), V1Listing.oneLine(call.summary)]
+             V1Listing.word(call.result), Formats.duration(seconds: call.durationSeconds), Formats.summary(call.summary)]
         })
     }
 

@@ -65,12 +65,12 @@ struct ContactsConversation: APICommand {
             case .call(let call):
                 let outcome = [V1Listing.word(call.result), Formats.duration(seconds: call.durationSeconds)]
                     .filter { !$0.isEmpty }.joined(separator: ", ")
-                let summary = V1Listing.oneLine(call.summary)
+                let summary = Formats.summary(call.summary)
                 return [Formats.date(call.startDate), "call", V1Listing.word(call.direction), call.id,
                         summary.isEmpty ? "(\(outcome))" : summary + (outcome.isEmpty ? "" : " (\(outcome))")]
             case .message(let message):
                 return [Formats.date(message.startDate), "text", V1Listing.word(message.direction), "",
-                        V1Listing.oneLine(message.content)]
+                        Formats.firstLine(message.content)]
             case .unknown(let type):
                 return ["", type.lowercased(), "", "", ""]
             }

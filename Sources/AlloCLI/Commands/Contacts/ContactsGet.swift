@@ -65,7 +65,7 @@ struct ContactsGet: APICommand {
         if activity.isEmpty { return output.note("no recent activity") }
         output.table(["DATE", "ACTIVITY", "BY", "DETAIL"], activity.map { entry in
             [Formats.date(entry.madeAt), V1Listing.word(entry.type), entry.madeBy ?? "",
-             entry.content.map(V1Listing.oneLine) ?? entry.alloNumber ?? ""]
+             entry.content.map(Formats.firstLine) ?? entry.alloNumber ?? ""]
         })
     }
 

@@ -33,11 +33,9 @@ enum ItemText {
         return item.status?.wireValue.lowercased() ?? ""
     }
 
-    /// One line of what the item says: the message's text, else the call summary's first line.
+    /// One line of what the item says: the message's first line, else the call summary without its markers.
     static func gist(_ item: ConversationItem) -> String {
-        let text = item.content ?? item.summary ?? ""
-        let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-        return line.trimmingCharacters(in: .whitespaces)
+        item.content.map(Formats.firstLine) ?? Formats.summary(item.summary)
     }
 
     /// `call in · answered 2m 25s · Wants to upgrade.` for one table cell.

@@ -47,7 +47,7 @@ struct ItemsGet: APICommand {
             ("tags", item.tags.joined(separator: " ")),
             ("recording", item.recordingURL),
             ("text", item.content),
-            ("summary", item.summary),
+            ("summary", item.summary.map(Formats.summary)),
         ])
         guard let lines = item.transcript, transcript else {
             if transcript, item.isCall { output.note("no transcript for this call") }

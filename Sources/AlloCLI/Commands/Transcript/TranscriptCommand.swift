@@ -15,7 +15,8 @@ struct TranscriptCommand: APICommand {
             `allo calls search` or `allo contacts conversation`) is looked up among the calls of an Allo number, so \
             it needs --allo-number or the profile's allo_number.
 
-            Formats: text (default: time from the start of the call, speaker, words, wrapped to the terminal), \
+            Formats: text (default: the call's summary, formatted, then time from the start of the call, speaker, \
+            words, wrapped to the terminal), \
             markdown (a heading with the date and participants, then **Speaker** (mm:ss): text, to paste in a \
             document), json (the transcript lines as the API returns them; same as --json).
 
@@ -96,6 +97,7 @@ struct TranscriptCommand: APICommand {
             context.io.write(.out, TerminalText.safe(transcript.markdown()))
         case .text:
             output.note(transcript.headline)
+            if let summary = transcript.summary, output.markdown(summary) > 0 { output.line() }
             for line in transcript.text(width: context.io.width) { output.line(line) }
         }
     }

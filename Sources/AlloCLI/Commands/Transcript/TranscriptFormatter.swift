@@ -28,6 +28,8 @@ struct CallTranscript: Sendable {
     /// The other party: a contact name when the API gives one, and the number.
     var contactName: String?
     var contactNumber: String?
+    /// The call's summary as the API gives it (Markdown).
+    var summary: String?
     var lines: [Line]
     var raw: Raw
 
@@ -42,6 +44,7 @@ struct CallTranscript: Sendable {
         durationSeconds = call.durationSeconds
         alloNumber = line
         contactNumber = CallsSearch.otherParty(call, line: line)
+        summary = call.summary
         let entries = call.transcript ?? []
         raw = .v1(entries)
         let start = call.startDate ?? entries.first?.time
@@ -63,6 +66,7 @@ struct CallTranscript: Sendable {
         alloNumber = item.alloNumber
         contactName = item.contacts.lazy.compactMap { $0.name }.first { !$0.isEmpty }
         contactNumber = item.contactNumber
+        summary = item.summary
         let entries = item.transcript ?? []
         raw = .v2(entries)
         let start = item.date ?? entries.first?.time
