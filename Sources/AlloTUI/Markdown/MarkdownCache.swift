@@ -1,12 +1,13 @@
 import Synchronization
 
-/// `Markdown.oneLine` and `Markdown.lines` of texts cached by text (and width), so panes redrawn every frame parse a
+/// `Markdown.oneLine` and `Markdown.lines` of texts cached by text (and width and grapheme mode, which wrapping depends on), so panes redrawn every frame parse a
 /// summary once. Bounded: a table that reaches `capacity` entries is emptied and fills again. Safe to share between
 /// threads; `MarkdownCache.shared` is what panes use.
 public final class MarkdownCache: Sendable {
     private struct Key: Hashable {
         var text: String
         var width: Int
+        var mode: GraphemeMode
     }
 
     private struct Storage {
@@ -36,7 +37,7 @@ public final class MarkdownCache: Sendable {
 
     /// `Markdown.lines(text, width:)`, cached.
     public func lines(_ text: String, width: Int) -> [Markdown.Line] {
-        let key = Key(text: text, width: width)
+        let key = Key(text: text, width: width, mode: TextWidth.mode)
         if let found = storage.withLock({ $0.lines[key] }) { return found }
         let lines = Markdown.lines(text, width: width)
         storage.withLock { storage in
