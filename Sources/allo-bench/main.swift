@@ -7,6 +7,7 @@ import AlloSandbox
 //   … --json                                   machine-readable output
 //   swift run -c release allo-bench chaos      sends under injected faults: duplicates, lost, untruthful states
 //   swift run -c release allo-bench killtrials kill -9 at random moments: drafts and sends lost, duplicates
+//   swift run -c release allo-bench render     only the frame-rendering figures (to compare two builds quickly)
 
 // The peak-memory figure's child process (see MemoryBenchmarks): loads the state, prints its peak, exits.
 let argv = Array(CommandLine.arguments.dropFirst())
@@ -17,12 +18,17 @@ if argv.first == MemoryBenchmarks.childFlag, argv.count == 3, let contacts = Int
 
 if argv.first == "chaos" { exit(await Chaos.main(Array(argv.dropFirst()))) }
 if argv.first == "killtrials" { exit(await KillTrials.main(Array(argv.dropFirst()))) }
+if argv.first == "render" {
+    let figures = RenderBenchmarks(histories: [1_000, 100_000, 1_000_000], rounds: 100).run()
+    print(argv.contains("--json") ? Report.json(figures, machine: [:]) : Report.table(figures))
+    exit(0)
+}
 
 let arguments = Set(argv)
 let unknown = arguments.subtracting(["--quick", "--json", "--help", "-h"])
 if arguments.contains("--help") || arguments.contains("-h") || !unknown.isEmpty {
     if !unknown.isEmpty { FileHandle.standardError.write(Data("allo-bench: unknown option \(unknown.sorted().joined(separator: " "))\n".utf8)) }
-    print("usage: allo-bench [--quick] [--json]\n       allo-bench chaos [--sends N] [--fault-rate F] [--seed S]\n       allo-bench killtrials [--trials N] [--seed S]")
+    print("usage: allo-bench [--quick] [--json]\n       allo-bench chaos [--sends N] [--fault-rate F] [--seed S]\n       allo-bench killtrials [--trials N] [--seed S]\n       allo-bench render [--json]")
     exit(unknown.isEmpty ? 0 : 2)
 }
 let quick = arguments.contains("--quick")

@@ -51,7 +51,6 @@ public struct Canvas: Equatable, Sendable {
     public mutating func write(_ text: some StringProtocol, x: Int, y: Int, style: Style, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < size.height, x < size.width else { return 0 }
         let limit = min(size.width, maxWidth.map { x + max(0, $0) } ?? size.width)
-        let mode = TextWidth.mode
         var column = x
         for character in text {
             if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F {
@@ -61,7 +60,7 @@ public struct Canvas: Equatable, Sendable {
                 continue
             }
             // A lone combining mark takes no room and is left out; a cluster may be drawn in pieces (`GraphemeMode`).
-            for glyph in TextWidth.glyphs(of: Self.visible(character), mode: mode) {
+            for glyph in TextWidth.glyphs(of: Self.visible(character)) {
                 if column + glyph.width > limit {
                     if glyph.width == 2, column < limit, column >= 0 { self[column, y] = Cell(glyph: " ", style: style) }
                     return max(0, min(limit, column + 1) - x)

@@ -56,8 +56,9 @@ public enum TextWidth {
         return total
     }
 
-    /// Cells taken by one grapheme cluster as drawn in `mode`.
-    public static func of(_ character: Character, mode: GraphemeMode = TextWidth.mode) -> Int {
+    /// Cells taken by one grapheme cluster as drawn in `mode` (nil: `TextWidth.mode`, looked up only for a cluster of
+    /// several code points, as a task-local lookup costs more than measuring a letter).
+    public static func of(_ character: Character, mode: GraphemeMode? = nil) -> Int {
         if let ascii = character.asciiValue { return ascii < 0x20 || ascii == 0x7F ? 0 : 1 }
         let scalars = character.unicodeScalars
         if scalars.count == 1, let only = scalars.first { return of(scalar: only) }
@@ -66,14 +67,15 @@ public enum TextWidth {
         return total
     }
 
-    /// The pieces `character` is drawn as in `mode`, left to right; none for a cluster that takes no room.
-    public static func glyphs(of character: Character, mode: GraphemeMode = TextWidth.mode) -> [Glyph] {
+    /// The pieces `character` is drawn as in `mode` (nil: `TextWidth.mode`), left to right; none for a cluster that
+    /// takes no room.
+    public static func glyphs(of character: Character, mode: GraphemeMode? = nil) -> [Glyph] {
         let scalars = character.unicodeScalars
         if scalars.count == 1, let only = scalars.first {
             let width = of(scalar: only)
             return width == 0 ? [] : [Glyph(String(character), width: width)]
         }
-        if mode == .clusters, let first = scalars.first, scalars.count <= scalarsPerCell {
+        if (mode ?? TextWidth.mode) == .clusters, let first = scalars.first, scalars.count <= scalarsPerCell {
             // Whole, when curses (which measures a cell by its first code point) will agree with the terminal.
             let width = clusterWidth(character)
             if width > 0, of(scalar: first) == width { return [Glyph(String(character), width: width)] }
