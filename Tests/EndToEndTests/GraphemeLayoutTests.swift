@@ -22,13 +22,12 @@ struct GraphemeLayoutTests {
                 session in
                 try await session.tmux.waitFor("the inbox with the new conversation") { $0.contains(Self.contact) }
                 try await session.tmux.press("Enter")
-                let screen = try await session.tmux.waitFor("the last sample in the timeline") { $0.contains("rlm fin") }
+                let screen = try await session.tmux.waitFor("the last sample in the timeline", Self.timelineShowsTheSamples)
                 try Self.expectBordersInColumn(screen, width: 120)
                 try await session.tmux.resize(width: 80, height: 24)
                 try await session.tmux.waitFor(format: "#{pane_width}x#{pane_height}", toBe: "80x24")
                 let small = try await session.tmux.waitFor("the samples at 80×24") { screen in
-                    screen.contains("┌ \(Self.contact)") && screen.contains("rlm fin")
-                        && screen.split(separator: "\n").allSatisfy { $0.count <= 80 }
+                    Self.timelineShowsTheSamples(screen) && screen.split(separator: "\n").allSatisfy { $0.count <= 80 }
                 }
                 try Self.expectBordersInColumn(small, width: 80)
             }
@@ -37,31 +36,22 @@ struct GraphemeLayoutTests {
 
     @Test("The bytes the client writes, replayed in a VT emulator (pyte, measuring like tmux), give the grid it drew")
     func bytesReplayToTheCanvas() async throws {
-        try await TestSandbox.with { sandbox in
-            try await Self.sendSamples(sandbox)
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("allo-pty-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let typescript = folder.appendingPathComponent("typescript")
-            let dump = folder.appendingPathComponent("frame.txt")
-            let environment = sandbox.clientEnvironment.merging(["ALLO_FRAME_DUMP": dump.path]) { $1 }
-            try await ClientSession.with([], environment: environment, recording: typescript) { session in
-                try await session.tmux.waitFor("the inbox with the new conversation") { $0.contains(Self.contact) }
-                try await session.tmux.press("Enter")
-                try await session.tmux.waitFor("the last sample in the timeline") { $0.contains("rlm fin") }
-                // Quiet: the last frame drawn is the one on screen, and every byte of it is in the recording.
-                var replayed: [String] = []
-                var drawn: [String] = []
-                let deadline = ContinuousClock.now + .seconds(30)
-                repeat {
-                    try await Task.sleep(for: .milliseconds(300))
-                    drawn = (try? String(contentsOf: dump, encoding: .utf8))?.components(separatedBy: "\n") ?? []
-                    replayed = try await Self.replay(typescript, width: 120, height: 40)
-                } while replayed != drawn && ContinuousClock.now < deadline
-                #expect(drawn.count == 40 && drawn.contains { $0.contains("rlm fin") })
-                for (y, pair) in zip(replayed, drawn).enumerated() where pair.0 != pair.1 {
-                    Issue.record("row \(y) differs:\nreplayed \(pair.0)\ndrawn    \(pair.1)")
-                }
+        try await Self.withRecordedClient { session, typescript, dump in
+            try await session.tmux.waitFor("the inbox with the new conversation") { $0.contains(Self.contact) }
+            try await session.tmux.press("Enter")
+            try await session.tmux.waitFor("the last sample in the timeline", Self.timelineShowsTheSamples)
+            // Quiet: the last frame drawn is the one on screen, and every byte of it is in the recording.
+            var replayed: [String] = []
+            var drawn: [String] = []
+            let deadline = ContinuousClock.now + .seconds(30)
+            repeat {
+                try await Task.sleep(for: .milliseconds(300))
+                drawn = (try? String(contentsOf: dump, encoding: .utf8))?.components(separatedBy: "\n") ?? []
+                replayed = try await Self.replay(typescript, width: 120, height: 40)
+            } while replayed != drawn && ContinuousClock.now < deadline
+            #expect(drawn.count == 40 && drawn.contains { $0.contains("rlm fin") })
+            for (y, pair) in zip(replayed, drawn).enumerated() where pair.0 != pair.1 {
+                Issue.record("row \(y) differs:\nreplayed \(pair.0)\ndrawn    \(pair.1)")
             }
         }
     }
@@ -69,45 +59,53 @@ struct GraphemeLayoutTests {
     @Test("Asked, a terminal that answers it has mode 2027 gets it switched on, each cluster written whole, and off at the end",
           arguments: ["q", "SIGSEGV"])
     func mode2027WhenTheTerminalHasIt(ending: String) async throws {
+        try await Self.withRecordedClient { session, typescript, dump in
+            try await session.tmux.waitFor("the inbox with the new conversation") { $0.contains(Self.contact) }
+            let asked = try Data(contentsOf: typescript)
+            #expect(asked.range(of: Data("\u{1B}[?2027$p".utf8)) != nil, "the client asks (DECRQM)")
+            #expect(asked.range(of: Data("\u{1B}[?2027h".utf8)) == nil, "tmux 3.3a does not answer: not switched on")
+            // The terminal answers "reset, can be set" (tmux passes the keys on as the terminal's answer).
+            try await session.tmux.tmux(["send-keys", "-t", session.tmux.target, "-l", "\u{1B}[?2027;2$y"])
+            try await session.tmux.press("Enter")
+            try await session.tmux.waitFor("the conversation", Self.timelineShowsTheSamples)
+            let frameDeadline = ContinuousClock.now + .seconds(30)
+            var frame = ""
+            repeat {
+                try await Task.sleep(for: .milliseconds(100))
+                frame = (try? String(contentsOf: dump, encoding: .utf8)) ?? ""
+            } while !frame.contains("👨‍👩‍👧") && ContinuousClock.now < frameDeadline
+            #expect(frame.contains("👨‍👩‍👧 et") && frame.contains("👍🏽"), "clusters drawn whole:\n\(frame)")
+            let bytes = try Data(contentsOf: typescript)
+            #expect(bytes.range(of: Data("\u{1B}[?2027h".utf8)) != nil, "switched on")
+            let around = String(decoding: bytes, as: UTF8.self).components(separatedBy: "Famille").dropFirst()
+                .map { String($0.prefix(40)).debugDescription }
+            #expect(bytes.range(of: Data("👨‍👩‍👧 et".utf8)) != nil, "a family written whole, the next cell after it: \(around)")
+            if ending == "q" {
+                try await session.tmux.press("Escape")
+                try await session.tmux.waitFor(text: "q quit")
+                try await session.tmux.press("q")
+            } else {
+                #expect(kill(try await session.clientPID(), SIGSEGV) == 0)
+            }
+            _ = try await session.waitForExit()
+            let all = try Data(contentsOf: typescript)
+            #expect(all.range(of: Data("\u{1B}[?2027l".utf8)) != nil, "switched off at the end (\(ending))")
+        }
+    }
+
+    /// The client on the samples' conversation under `script` (its bytes in `typescript`), each frame's rows written
+    /// to `dump` (ALLO_FRAME_DUMP).
+    static func withRecordedClient(_ body: (ClientSession, _ typescript: URL, _ dump: URL) async throws -> Void) async throws {
         try await TestSandbox.with { sandbox in
-            try await Self.sendSamples(sandbox)
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("allo-2027-\(UUID().uuidString)")
+            try await sendSamples(sandbox)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("allo-pty-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
             let typescript = folder.appendingPathComponent("typescript")
             let dump = folder.appendingPathComponent("frame.txt")
             let environment = sandbox.clientEnvironment.merging(["ALLO_FRAME_DUMP": dump.path]) { $1 }
             try await ClientSession.with([], environment: environment, recording: typescript) { session in
-                try await session.tmux.waitFor("the inbox with the new conversation") { $0.contains(Self.contact) }
-                let asked = try Data(contentsOf: typescript)
-                #expect(asked.range(of: Data("\u{1B}[?2027$p".utf8)) != nil, "the client asks (DECRQM)")
-                #expect(asked.range(of: Data("\u{1B}[?2027h".utf8)) == nil, "tmux 3.3a does not answer: not switched on")
-                // The terminal answers "reset, can be set" (tmux passes the keys on as the terminal's answer).
-                try await session.tmux.tmux(["send-keys", "-t", session.tmux.target, "-l", "\u{1B}[?2027;2$y"])
-                try await session.tmux.press("Enter")
-                try await session.tmux.waitFor("the conversation") { $0.contains("rlm fin") }
-                let frameDeadline = ContinuousClock.now + .seconds(30)
-                var frame = ""
-                repeat {
-                    try await Task.sleep(for: .milliseconds(100))
-                    frame = (try? String(contentsOf: dump, encoding: .utf8)) ?? ""
-                } while !frame.contains("👨‍👩‍👧") && ContinuousClock.now < frameDeadline
-                #expect(frame.contains("👨‍👩‍👧 et") && frame.contains("👍🏽"), "clusters drawn whole:\n\(frame)")
-                let bytes = try Data(contentsOf: typescript)
-                #expect(bytes.range(of: Data("\u{1B}[?2027h".utf8)) != nil, "switched on")
-                let around = String(decoding: bytes, as: UTF8.self).components(separatedBy: "Famille").dropFirst()
-                    .map { String($0.prefix(40)).debugDescription }
-                #expect(bytes.range(of: Data("👨‍👩‍👧 et".utf8)) != nil, "a family written whole, the next cell after it: \(around)")
-                if ending == "q" {
-                    try await session.tmux.press("Escape")
-                    try await session.tmux.waitFor(text: "q quit")
-                    try await session.tmux.press("q")
-                } else {
-                    #expect(kill(try await session.clientPID(), SIGSEGV) == 0)
-                }
-                _ = try await session.waitForExit()
-                let all = try Data(contentsOf: typescript)
-                #expect(all.range(of: Data("\u{1B}[?2027l".utf8)) != nil, "switched off at the end (\(ending))")
+                try await body(session, typescript, dump)
             }
         }
     }
@@ -163,19 +161,45 @@ struct GraphemeLayoutTests {
         return cells
     }
 
-    /// The timeline pane is the box titled with the contact's number: on every row between its top and bottom borders,
-    /// its left and right borders sit in the columns of its corners, and no row is wider than the screen.
+    /// The timeline pane in a captured screen: the box titled with the contact's number, as rows of cells, the row of its
+    /// top border and the columns of its corners.
+    struct TimelineBox {
+        var rows: [[String]]
+        var top: Int
+        var left: Int
+        var right: Int
+
+        init?(_ screen: String) throws {
+            rows = try screen.split(separator: "\n", omittingEmptySubsequences: false).map(GraphemeLayoutTests.cells)
+            let title = "┌ \(GraphemeLayoutTests.contact)"
+            guard let top = rows.firstIndex(where: { $0.joined().contains(title) }) else { return nil }
+            let border = rows[top]
+            guard let left = border.indices.first(where: { border[$0] == "┌" && border[$0...].prefix(14).joined().hasPrefix(title) }),
+                  let right = border.indices.first(where: { $0 > left && border[$0] == "┐" }) else { return nil }
+            (self.top, self.left, self.right) = (top, left, right)
+        }
+
+        /// The text inside the box, row by row, up to its bottom border.
+        var inside: [String] {
+            rows.dropFirst(top + 1).prefix { $0.count > left && $0[left] != "└" }
+                .map { $0.count > right ? $0[(left + 1)..<right].joined() : "" }
+        }
+    }
+
+    /// Whether the timeline pane shows the last sample (the contact pane shows it too, before the timeline has loaded).
+    static func timelineShowsTheSamples(_ screen: String) -> Bool {
+        ((try? TimelineBox(screen))??.inside ?? []).contains { $0.contains("rlm fin") }
+    }
+
+    /// On every row of the timeline pane between its top and bottom borders, its left and right borders sit in the
+    /// columns of its corners, and no row is wider than the screen.
     static func expectBordersInColumn(_ screen: String, width: Int) throws {
-        let rows = try screen.split(separator: "\n", omittingEmptySubsequences: false).map(cells)
+        let found = try TimelineBox(screen)
+        let box = try #require(found, "the timeline top border in:\n\(screen)")
+        let (rows, top, left, right) = (box.rows, box.top, box.left, box.right)
         for (y, row) in rows.enumerated() {
             #expect(row.count <= width, "row \(y) is \(row.count) cells wide: \(row.joined())")
         }
-        let top = try #require(rows.firstIndex { $0.joined().contains("┌ \(contact)") }, "the timeline top border in:\n\(screen)")
-        let joinedTop = rows[top]
-        let left = try #require(joinedTop.indices.first { index in
-            joinedTop[index] == "┌" && joinedTop[index...].prefix(14).joined().hasPrefix("┌ \(contact)")
-        })
-        let right = try #require(joinedTop.indices.first { $0 > left && joinedTop[$0] == "┐" })
         var y = top + 1
         while y < rows.count, rows[y].count > left, rows[y][left] != "└" {
             let row = rows[y]
