@@ -10,8 +10,8 @@ import Glibc
 /// `allo-bench killtrials [--trials N] [--seed S]`: the real binary in tmux, `kill -9`ed at a random moment while a
 /// draft is being typed, sometimes just after a send (whose answer the sandbox sometimes holds back, so it is still
 /// unsettled at the kill). After each kill the client starts again on the same state folder, and the bench checks that
-/// the draft as of 250 ms before the kill is in the compose box, that every send confirmed with `y` is on screen (sent,
-/// unknown or not found, never gone), and that none went out twice. Last line:
+/// the draft the compose box showed 250 ms before the kill is in it again, that every send confirmed with `y` is on
+/// screen (sent, unknown or not found, never gone), and that none went out twice. Last line:
 /// `kill trials: N, drafts lost D, sends lost S, duplicates X`.
 struct KillTrials {
     struct Result {
@@ -23,10 +23,13 @@ struct KillTrials {
         var heldAtKill = 0
         var draftsRestored = 0
         var charactersChecked = 0
+        /// Trials where text typed `grace` before the kill was not on screen yet (the client had not read it).
+        var typedNotShown = 0
     }
 
     static let usage = "usage: allo-bench killtrials [--trials N] [--seed S]"
-    /// How much typing a kill may take with it.
+    /// How long before the kill the compose box must have shown a text for the kill not to take it: the time a shown
+    /// draft may take to reach the disk. Keys the client had not read yet at the kill are not owed.
     static let grace: Duration = .milliseconds(250)
     static let words = ["rendez-vous", "demain", "devis", "merci", "colis", "facture", "lundi", "appel", "café", "à",
                         "10h", "ok", "envoyé", "prêt", "rappel", "chantier", "lustre", "pose", "été", "noté"]
@@ -63,6 +66,7 @@ struct KillTrials {
             let result = try await trials.run(allo: allo, tmux: tmux)
             print("  sends confirmed with y: \(result.sends), still unsettled at the kill: \(result.heldAtKill)")
             print("  drafts found again in the compose box: \(result.draftsRestored) (\(result.charactersChecked) characters)")
+            print("  trials where keys typed 250 ms before the kill were not read yet: \(result.typedNotShown)")
             for problem in (result.draftsLost + result.sendsLost).prefix(20) { print("  lost: \(problem)") }
             print("kill trials: \(result.trials), drafts lost \(result.draftsLost.count), sends lost \(result.sendsLost.count), "
                   + "duplicates \(result.duplicates)")
@@ -123,7 +127,7 @@ struct KillTrials {
         // What the drafts file kept, then what the restarted client shows.
         let kept = Self.draft(in: state, contact: contact)
         if !owed.isEmpty, !(kept.map { draft.hasPrefix($0) && $0.count >= owed.count } ?? false) {
-            result.draftsLost.append("trial \(trial): typed '\(owed)' 250 ms before the kill, the drafts file has '\(kept ?? "nothing")'")
+            result.draftsLost.append("trial \(trial): '\(owed)' was on screen 250 ms before the kill, the drafts file has '\(kept ?? "nothing")'")
         }
         let restarted = try TmuxDriver(tmux: tmux)
         do {
@@ -137,8 +141,8 @@ struct KillTrials {
     }
 
     /// The first run: maybe a send (its answer maybe held back), then a draft typed word by word, and `kill -9` at a
-    /// random moment of it. Returns the sends confirmed with `y`, the whole draft, and what of it was typed 250 ms
-    /// before the kill.
+    /// random moment of it. Returns the sends confirmed with `y`, the whole draft, and what of it the compose box
+    /// showed 250 ms before the kill.
     private func typeSendAndKill(_ driver: TmuxDriver, trial: Int, allo: String, variables: [String: String],
                                  expected: FirstScreen, contact: String, sandbox: SandboxServer, random: inout SeededRandom,
                                  result: inout Result) async throws -> (sent: [String], draft: String, owed: String) {
@@ -164,23 +168,36 @@ struct KillTrials {
             result.sends += 1
         }
 
-        // Type a draft word by word, and kill the client at a random moment of it.
+        // Type a draft word by word, and kill the client at a random moment of it. Between words (and until the kill)
+        // the screen is read: what the compose box showed `grace` before the kill is owed, whatever was typed.
         let words = (0..<Int.random(in: 2...6, using: &random)).map { _ in random.pick(Self.words) }
         let draft = words.joined(separator: " ")
         let typingStarted = ContinuousClock.now
         let killAt = typingStarted + .milliseconds(Int.random(in: 0...1500, using: &random))
         var typed: [(at: ContinuousClock.Instant, text: String)] = [(typingStarted, "")]
+        var shown: [(at: ContinuousClock.Instant, length: Int)] = []
         for (index, word) in words.enumerated() where ContinuousClock.now < killAt {
             let chunk = index == 0 ? word : " " + word
             try await driver.type(chunk)
             typed.append((ContinuousClock.now, typed.last!.text + chunk))
-            try await Task.sleep(for: .milliseconds(Int.random(in: 20...200, using: &random)))
+            let pause = min(killAt, ContinuousClock.now + .milliseconds(Int.random(in: 20...200, using: &random)))
+            repeat {
+                let length = Self.composeLength(try await driver.capture())
+                shown.append((ContinuousClock.now, length ?? 0))
+            } while ContinuousClock.now < pause
         }
-        if ContinuousClock.now < killAt { try await Task.sleep(until: killAt) }
+        while ContinuousClock.now < killAt {
+            let length = Self.composeLength(try await driver.capture())
+            shown.append((ContinuousClock.now, length ?? 0))
+        }
         let pid = try await driver.clientPID()
         kill(pid, SIGKILL)
         while isRunning(pid) { try await Task.sleep(for: .milliseconds(5)) }
-        let owed = typed.last { $0.at <= killAt - Self.grace }?.text ?? ""
+        // Shown: as many characters of the draft as the compose box's counter said (each is one unit: GSM-7 letters
+        // without escapes, or UTF-16 units of the BMP).
+        let owed = String(draft.prefix(shown.filter { $0.at <= killAt - Self.grace }.map(\.length).max() ?? 0))
+        let unshown = typed.last { $0.at <= killAt - Self.grace }?.text ?? ""
+        if unshown.count > owed.count { result.typedNotShown += 1 }
         return (sent, draft, owed)
     }
 
@@ -230,6 +247,12 @@ struct KillTrials {
     }
 
     // MARK: Helpers
+
+    /// The length the compose box's footer shows (`12/160 · GSM-7 · 1 segment`); nil when there is no footer.
+    static func composeLength(_ screen: String) -> Int? {
+        guard let match = screen.firstMatch(of: #/(\d+)/\d+ · /#) else { return nil }
+        return Int(match.1)
+    }
 
     /// The draft of the conversation with `contact` in the drafts file; nil when there is none.
     static func draft(in state: URL, contact: String) -> String? {
